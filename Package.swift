@@ -1,0 +1,166 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode (from the tools version) plus the
+/// upcoming features the grpc-swift and Hummingbird codebases build with.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let dependencies: [Package.Dependency] = [
+  .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+  .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+  .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+  .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+  .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+  .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+  .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+]
+
+// MARK: - Libraries, each next to its tests
+
+/// The pure domain: coins, configuration values, candles, indicators, strategies, risk policy.
+/// Imports nothing but the standard library.
+let autoEngineCore = Target.target(
+  name: "AutoEngineCore",
+  swiftSettings: swiftSettings
+)
+let autoEngineCoreTests = Target.testTarget(
+  name: "AutoEngineCoreTests",
+  dependencies: ["AutoEngineCore"],
+  swiftSettings: swiftSettings
+)
+
+/// HTTP clients of the exchanges and of NOAA SWPC, and the request budget.
+let autoEngineExchanges = Target.target(
+  name: "AutoEngineExchanges",
+  dependencies: ["AutoEngineCore"],
+  swiftSettings: swiftSettings
+)
+let autoEngineExchangesTests = Target.testTarget(
+  name: "AutoEngineExchangesTests",
+  dependencies: ["AutoEngineExchanges"],
+  swiftSettings: swiftSettings
+)
+
+/// The running engine: market sources, cache, scheduler, event hub, brokers, journal, and the
+/// one `Engine` facade that every transport calls.
+let autoEngineRuntime = Target.target(
+  name: "AutoEngineRuntime",
+  dependencies: [
+    "AutoEngineCore",
+    "AutoEngineExchanges",
+    .product(name: "Logging", package: "swift-log"),
+  ],
+  swiftSettings: swiftSettings
+)
+let autoEngineRuntimeTests = Target.testTarget(
+  name: "AutoEngineRuntimeTests",
+  dependencies: ["AutoEngineRuntime"],
+  swiftSettings: swiftSettings
+)
+
+/// gRPC services (generated code committed under Generated/), health, the REST bridge and the
+/// assembly of both listeners into one service group.
+let autoEngineAPI = Target.target(
+  name: "AutoEngineAPI",
+  dependencies: [
+    "AutoEngineRuntime",
+    .product(name: "GRPCCore", package: "grpc-swift-2"),
+    .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+    .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+    .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
+  swiftSettings: swiftSettings
+)
+let autoEngineAPITests = Target.testTarget(
+  name: "AutoEngineAPITests",
+  dependencies: [
+    "AutoEngineAPI",
+    "AutoEngineTestSupport",
+    // The executables are built before the tests that run them as subprocesses.
+    "autoengine",
+    "aectl",
+    .product(name: "GRPCCore", package: "grpc-swift-2"),
+    .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+    .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "HummingbirdTesting", package: "hummingbird"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
+  swiftSettings: swiftSettings
+)
+
+/// Fixtures and (from the live-engine issue on) the mock exchange, for tests and benchmarks.
+let autoEngineTestSupport = Target.target(
+  name: "AutoEngineTestSupport",
+  dependencies: ["AutoEngineCore"],
+  swiftSettings: swiftSettings
+)
+
+// MARK: - Executables
+
+let autoengine = Target.executableTarget(
+  name: "autoengine",
+  dependencies: [
+    "AutoEngineAPI",
+    "AutoEngineRuntime",
+    "AutoEngineCore",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
+  swiftSettings: swiftSettings
+)
+
+let aectl = Target.executableTarget(
+  name: "aectl",
+  dependencies: [
+    "AutoEngineAPI",
+    .product(name: "GRPCCore", package: "grpc-swift-2"),
+    .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+    .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+    .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+  ],
+  swiftSettings: swiftSettings
+)
+
+let aebench = Target.executableTarget(
+  name: "aebench",
+  dependencies: [
+    "AutoEngineAPI",
+    .product(name: "GRPCCore", package: "grpc-swift-2"),
+    .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+    .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+  ],
+  swiftSettings: swiftSettings
+)
+
+let package = Package(
+  name: "crypto-autoengine",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "autoengine", targets: ["autoengine"]),
+    .executable(name: "aectl", targets: ["aectl"]),
+    .executable(name: "aebench", targets: ["aebench"]),
+    .library(name: "AutoEngineCore", targets: ["AutoEngineCore"]),
+  ],
+  dependencies: dependencies,
+  targets: [
+    autoEngineCore, autoEngineCoreTests,
+    autoEngineExchanges, autoEngineExchangesTests,
+    autoEngineRuntime, autoEngineRuntimeTests,
+    autoEngineAPI, autoEngineAPITests,
+    autoEngineTestSupport,
+    autoengine, aectl, aebench,
+  ]
+)

@@ -1,0 +1,38 @@
+import AutoEngineRuntime
+import GRPCCore
+
+/// `autoengine.v1.SystemService` over gRPC: each RPC is a one-line call into the `Engine` facade.
+///
+/// GetStatus, StartSystem and StopSystem land with the live-engine and API issues (the latter two
+/// need bearer-token auth first); until then they answer UNIMPLEMENTED.
+struct SystemGRPCService: Autoengine_V1_SystemService.SimpleServiceProtocol {
+  let engine: Engine
+
+  func getStatus(
+    request: Autoengine_V1_GetStatusRequest,
+    context: ServerContext
+  ) async throws -> Autoengine_V1_SystemStatus {
+    throw EngineError.notBuiltYet("SystemService.GetStatus")
+  }
+
+  func startSystem(
+    request: Autoengine_V1_StartSystemRequest,
+    context: ServerContext
+  ) async throws -> Autoengine_V1_SystemStateResponse {
+    throw EngineError.notBuiltYet("SystemService.StartSystem")
+  }
+
+  func stopSystem(
+    request: Autoengine_V1_StopSystemRequest,
+    context: ServerContext
+  ) async throws -> Autoengine_V1_SystemStateResponse {
+    throw EngineError.notBuiltYet("SystemService.StopSystem")
+  }
+
+  func getHealth(
+    request: Autoengine_V1_GetHealthRequest,
+    context: ServerContext
+  ) async throws -> Autoengine_V1_HealthReport {
+    Autoengine_V1_HealthReport(await engine.health())
+  }
+}

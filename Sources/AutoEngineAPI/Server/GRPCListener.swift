@@ -1,0 +1,58 @@
+import AutoEngineRuntime
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import ServiceLifecycle
+
+/// The gRPC listener as a lifecycle `Service`: HTTP/2 with the four contract services and health.
+final class GRPCListener: Service {
+  private let engine: Engine
+  private let configuration: ServerConfiguration
+  private let logger: Logger
+  /// The port the listener bound, once it is up.
+  let port = BoundPort()
+
+  init(engine: Engine, configuration: ServerConfiguration, logger: Logger) {
+    self.engine = engine
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  func run() async throws {
+    let transport = HTTP2ServerTransport.Posix(
+      address: .ipv4(host: configuration.host, port: configuration.grpcPort),
+      transportSecurity: .plaintext,
+      config: .defaults { $0.http2.maxConcurrentStreams = configuration.maxConcurrentStreams })
+    let server = GRPCServer(
+      transport: transport,
+      services: [
+        CoinStateGRPCService(engine: engine),
+        StrategyGRPCService(engine: engine),
+        TradingGRPCService(engine: engine),
+        SystemGRPCService(engine: engine),
+        HealthGRPCService(engine: engine),
+      ])
+    let engine = self.engine
+    try await withGracefulShutdownHandler {
+      try await withThrowingDiscardingTaskGroup { group in
+        group.addTask { try await server.serve() }
+        do {
+          let address = try await transport.listeningAddress
+          let port = address.ipv4?.port ?? address.ipv6?.port ?? configuration.grpcPort
+          self.port.resolve(port)
+          logger.info("gRPC listening on \(configuration.host):\(port)")
+          await engine.updateComponent(
+            ComponentHealth(name: "grpc", state: .serving, detail: "listening on \(configuration.host):\(port)"))
+        } catch {
+          self.port.fail(error)
+          throw error
+        }
+      }
+    } onGracefulShutdown: {
+      engine.endStreams()
+      server.beginGracefulShutdown()
+    }
+    port.fail(EngineError(.unavailable, "the gRPC listener has stopped"))
+    await engine.removeComponent(named: "grpc")
+  }
+}

@@ -1,0 +1,48 @@
+import AutoEngineRuntime
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The REST/JSON listener (Hummingbird, HTTP/1.1) as a lifecycle `Service`.
+final class RESTListener: Service {
+  private let engine: Engine
+  private let configuration: ServerConfiguration
+  private let logger: Logger
+  /// The port the listener bound, once it is up.
+  let port = BoundPort()
+
+  init(engine: Engine, configuration: ServerConfiguration, logger: Logger) {
+    self.engine = engine
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  func run() async throws {
+    let engine = self.engine
+    let configuration = self.configuration
+    let logger = self.logger
+    let port = self.port
+    let application = Application(
+      router: RESTRouter.build(engine: engine),
+      configuration: .init(
+        address: .hostname(configuration.host, port: configuration.httpPort),
+        serverName: "autoengine/\(engine.version)"),
+      onServerRunning: { channel in
+        let bound = channel.localAddress?.port ?? configuration.httpPort
+        port.resolve(bound)
+        logger.info("REST listening on http://\(configuration.host):\(bound)")
+        await engine.updateComponent(
+          ComponentHealth(name: "rest", state: .serving, detail: "listening on \(configuration.host):\(bound)"))
+      },
+      logger: logger)
+    do {
+      try await application.run()
+    } catch {
+      port.fail(error)
+      throw error
+    }
+    port.fail(EngineError(.unavailable, "the REST listener has stopped"))
+    await engine.removeComponent(named: "rest")
+  }
+}

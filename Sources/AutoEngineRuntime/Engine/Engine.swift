@@ -1,0 +1,74 @@
+public import AutoEngineCore
+
+/// The one facade that every transport calls: gRPC services and REST routes are one-liners into it.
+///
+/// It owns the engine's state and answers in domain types (never protobuf or HTTP types); the
+/// API layer maps them. Time comes from an injected `WallClock`.
+public actor Engine {
+  /// Server version reported in health and status.
+  public nonisolated let version: String
+  /// When the engine was created.
+  public nonisolated let startedAt: UnixTime
+  private let clock: any WallClock
+  private var systemRunning = true
+  private var components: [String: ComponentHealth] = [:]
+  private let healthWatchers = HealthWatchers()
+
+  /// Creates an engine.
+  ///
+  /// - Parameters:
+  ///   - clock: the source of "now" (the system clock in production).
+  ///   - version: the version string to report.
+  public init(clock: any WallClock = SystemWallClock(), version: String = AutoEngineVersion.current) {
+    self.clock = clock
+    self.version = version
+    self.startedAt = clock.now()
+    components["engine"] = ComponentHealth(name: "engine", state: .serving, detail: "running")
+  }
+
+  // MARK: Health
+
+  /// The server's health now.
+  public func health() -> HealthReport {
+    let now = clock.now()
+    let list = components.values.sorted { $0.name < $1.name }
+    return HealthReport(
+      status: HealthReport.overall(systemRunning: systemRunning, components: list),
+      components: list, version: version, time: now, uptimeSeconds: max(0, now.since(startedAt)))
+  }
+
+  /// Records a component's health (listeners report themselves here) and notifies health watchers.
+  public func updateComponent(_ component: ComponentHealth) {
+    components[component.name] = component
+    healthWatchers.publish(health())
+  }
+
+  /// Removes a component (e.g. a listener that shut down) and notifies health watchers.
+  public func removeComponent(named name: String) {
+    components[name] = nil
+    healthWatchers.publish(health())
+  }
+
+  /// Subscribes to health changes: the stream yields the current report first, then each new one.
+  ///
+  /// A slow reader sees only the newest report (older undelivered ones are dropped). The stream
+  /// ends when `unwatchHealth(_:)` is called with the returned id — callers must do so when their
+  /// client goes away.
+  public func watchHealth() -> (id: UInt64, reports: AsyncStream<HealthReport>) {
+    healthWatchers.subscribe(initial: health())
+  }
+
+  /// Ends a health subscription made with `watchHealth()`. Safe to call from any context, twice.
+  public nonisolated func unwatchHealth(_ id: UInt64) {
+    healthWatchers.unsubscribe(id)
+  }
+
+  /// Ends every open subscription stream, so that stream handlers return and a graceful
+  /// shutdown does not wait for clients that never hang up.
+  public nonisolated func endStreams() {
+    healthWatchers.finishAll()
+  }
+
+  /// Number of open health subscriptions.
+  public nonisolated var healthWatcherCount: Int { healthWatchers.count }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import AutoEngineRuntime
+
+/// `autoengine`: the CRYPTO AUTOENGINE server and its offline tools.
+@main
+struct AutoEngineCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "autoengine",
+    abstract: "CRYPTO AUTOENGINE: a trading-automation server for 40 coins on Coinbase and Binance.US.",
+    version: AutoEngineVersion.current,
+    subcommands: [ServeCommand.self],
+    defaultSubcommand: nil)
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `autoengine serve` and `aectl health` as real processes.
+@Suite struct ServeProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func serveAnswersHealthAndExitsCleanlyOnSIGTERM() async throws {
+    let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("autoengine-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dataDir) }
+    let server = try ChildProcess(
+      executable: try builtProduct("autoengine"),
+      arguments: ["serve", "--grpc-port", "0", "--http-port", "0", "--data-dir", dataDir.path])
+    defer { server.kill() }
+
+    let grpcLine = try await server.waitForStderrLine(containing: "gRPC listening on 127.0.0.1:", seconds: 20)
+    let grpcPort = try #require(grpcLine.split(separator: ":").last.flatMap { Int($0) })
+    _ = try await server.waitForStderrLine(containing: "REST listening on", seconds: 20)
+
+    let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "127.0.0.1:\(grpcPort)"])
+    let aectlStatus = try await aectl.waitForExit(seconds: 20)
+    #expect(aectlStatus == 0)
+    #expect(aectl.standardOutput().contains("SERVING"))
+
+    let sent = ContinuousClock.now
+    server.signal(SIGTERM)
+    let status = try await server.waitForExit(seconds: 10)
+    #expect(status == 0, "autoengine serve exited with \(status) on SIGTERM")
+    #expect(ContinuousClock.now - sent < .seconds(5), "graceful shutdown took longer than 5 s")
+
+    let log = try String(contentsOf: dataDir.appendingPathComponent("crypto_autoengine.log"), encoding: .utf8)
+    #expect(log.contains("gRPC listening on"))
+    #expect(log.contains("CRYPTO AUTOENGINE stopped"))
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func aectlHealthNamesTheServerAndExitsUnavailableWhenNothingListens() async throws {
+    let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "127.0.0.1:1"])
+    let status = try await aectl.waitForExit(seconds: 20)
+    #expect(status == 14)  // gRPC UNAVAILABLE
+    let stderr = aectl.standardError()
+    #expect(stderr.contains("cannot connect to 127.0.0.1:1"))
+    #expect(stderr.contains("autoengine serve"))
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func serveRejectsABadPortWithAUsageError() async throws {
+    let server = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["serve", "--grpc-port", "70000"])
+    let status = try await server.waitForExit(seconds: 20)
+    #expect(status == 64)  // swift-argument-parser's EX_USAGE for validation errors
+    #expect(server.standardError().contains("--grpc-port 70000 is not a TCP port"))
+  }
+}
+
+extension ServeProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aectlUsageErrorsExitWith2() async throws {
+    let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "no-port-here"])
+    #expect(try await aectl.waitForExit(seconds: 20) == 2)
+    #expect(aectl.standardError().contains("is not host:port"))
+  }
+}

@@ -1,0 +1,41 @@
+import AutoEngineAPI
+import AutoEngineRuntime
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import ServiceLifecycle
+
+/// Runs the real server (both listeners, port 0 on 127.0.0.1) around a test body, then shuts it
+/// down gracefully and waits until it has stopped.
+func withRunningServer<Result: Sendable>(
+  engine: Engine = Engine(),
+  _ body: @Sendable (_ engine: Engine, _ grpcPort: Int, _ httpPort: Int) async throws -> Result
+) async throws -> Result {
+  var logger = Logger(label: "test-server")
+  logger.logLevel = .warning
+  let server = AutoEngineServer(
+    engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0), logger: logger)
+  let group = ServiceGroup(services: server.services, logger: logger)
+  return try await withThrowingTaskGroup(of: Void.self) { tasks in
+    tasks.addTask { try await group.run() }
+    do {
+      let result = try await body(engine, try await server.grpcPort(), try await server.httpPort())
+      await group.triggerGracefulShutdown()
+      try await tasks.waitForAll()
+      return result
+    } catch {
+      await group.triggerGracefulShutdown()
+      try? await tasks.waitForAll()
+      throw error
+    }
+  }
+}
+
+/// Runs `body` with a gRPC client connected over real HTTP/2 to 127.0.0.1:`port`.
+func withLoopbackClient<Result: Sendable>(
+  port: Int, _ body: (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Result
+) async throws -> Result {
+  let transport = try HTTP2ClientTransport.Posix(
+    target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+  return try await withGRPCClient(transport: transport) { client in try await body(client) }
+}

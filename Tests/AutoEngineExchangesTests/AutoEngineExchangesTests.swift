@@ -1,0 +1,1 @@
+// Tests of AutoEngineExchanges arrive with its clients (live-engine and trading issues).
