@@ -18,19 +18,23 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+  .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
 ]
 
 // MARK: - Libraries, each next to its tests
 
-/// The pure domain: coins, configuration values, candles, indicators, strategies, risk policy.
-/// Imports nothing but the standard library.
+/// The pure domain: coins, configuration values, candles, indicators, strategies, risk policy,
+/// lunar ephemeris. No I/O; imports only the standard library, FoundationEssentials (for
+/// `Decimal` money) and swift-numerics' RealModule (sin, cos, log).
 let autoEngineCore = Target.target(
   name: "AutoEngineCore",
+  dependencies: [.product(name: "RealModule", package: "swift-numerics")],
   swiftSettings: swiftSettings
 )
 let autoEngineCoreTests = Target.testTarget(
   name: "AutoEngineCoreTests",
   dependencies: ["AutoEngineCore"],
+  exclude: ["Indicators/Fixtures"],
   swiftSettings: swiftSettings
 )
 
