@@ -19,6 +19,7 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+  .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
 ]
 
 // MARK: - Libraries, each next to its tests
@@ -58,6 +59,7 @@ let autoEngineRuntime = Target.target(
     "AutoEngineCore",
     "AutoEngineExchanges",
     .product(name: "Logging", package: "swift-log"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
   ],
   swiftSettings: swiftSettings
 )
@@ -141,6 +143,8 @@ let aebench = Target.executableTarget(
   name: "aebench",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineCore",
+    .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
     .product(name: "SwiftProtobuf", package: "swift-protobuf"),

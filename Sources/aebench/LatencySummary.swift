@@ -24,6 +24,7 @@ struct LatencySummary {
 extension Double {
   /// The value with `digits` decimals, for tables.
   func formatted(_ digits: Int) -> String {
+    if digits <= 0 { return "\(Int(self.rounded()))" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let rounded = (self * scale).rounded() / scale

@@ -8,6 +8,8 @@ struct AutoEngineCommand: AsyncParsableCommand {
     commandName: "autoengine",
     abstract: "CRYPTO AUTOENGINE: a trading-automation server for 40 coins on Coinbase and Binance.US.",
     version: AutoEngineVersion.current,
-    subcommands: [ServeCommand.self, IndicatorsCommand.self, CosmicCommand.self],
+    subcommands: [
+      ServeCommand.self, StrategiesCommand.self, SignalsCommand.self, IndicatorsCommand.self, CosmicCommand.self,
+    ],
     defaultSubcommand: nil)
 }

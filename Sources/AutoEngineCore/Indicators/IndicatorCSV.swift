@@ -1,6 +1,6 @@
 /// Writes indicator snapshots as CSV, one row per candle, columns as in ``IndicatorColumn``.
 ///
-/// The header is `time,sma_20,ema_12,…,mfi_14,close,sma_50,…,momentum_1h_pct`. A cell is empty
+/// The header is `time,sma_20,ema_12,…,mfi_14,close,sma_50,…,bb_width_min_120_pct`. A cell is empty
 /// while its indicator is warming up (or otherwise absent). Numbers use Swift's shortest
 /// round-trip form (`Double.description`: `0.0994766`, `5.33e-05`, `1820.0`), except that an
 /// integral time is written as an integer (`1515560100`). Lines end with `\n`. Pure: the caller
@@ -47,7 +47,7 @@ public enum IndicatorCSV {
   }
 
   /// `seconds` as an integer when integral (and exactly representable), else its description.
-  static func timeText(_ seconds: Double) -> String {
+  public static func timeText(_ seconds: Double) -> String {
     if seconds == seconds.rounded(.towardZero), seconds.magnitude < 9_007_199_254_740_992 {
       return String(Int64(seconds))
     }

@@ -2,7 +2,8 @@
 ///
 /// The order of `allCases` is the column order: `time`, then the twenty columns the
 /// `autoengine indicators` command promises (`sma_20` … `mfi_14`), then every other snapshot
-/// field. The raw value is the header name.
+/// field (the columns added later come last, so existing column positions never move). The raw
+/// value is the header name; ages are whole numbers of candles.
 public enum IndicatorColumn: String, CaseIterable, Sendable {
   case time
   case sma20 = "sma_20", ema12 = "ema_12", ema26 = "ema_26", rsi14 = "rsi_14"
@@ -27,6 +28,10 @@ public enum IndicatorColumn: String, CaseIterable, Sendable {
   case resistance2 = "resistance_2", support2 = "support_2"
   case momentum1mPct = "momentum_1m_pct", momentum5mPct = "momentum_5m_pct"
   case momentum15mPct = "momentum_15m_pct", momentum1hPct = "momentum_1h_pct"
+  case vwap20 = "vwap_20", macdHistPrev2 = "macd_hist_prev_2"
+  case macdAtLow20 = "macd_at_low_20", low20Age = "low_20_age"
+  case macdAtHigh20 = "macd_at_high_20", high20Age = "high_20_age"
+  case bbWidthMin120Pct = "bb_width_min_120_pct"
 
   /// The header name, e.g. `sma_20`.
   public var name: String { rawValue }
@@ -87,6 +92,13 @@ public enum IndicatorColumn: String, CaseIterable, Sendable {
     case .momentum5mPct: snapshot.momentum5mPct
     case .momentum15mPct: snapshot.momentum15mPct
     case .momentum1hPct: snapshot.momentum1hPct
+    case .vwap20: snapshot.vwap20
+    case .macdHistPrev2: snapshot.macdHistPrev2
+    case .macdAtLow20: snapshot.macdAtLow20
+    case .low20Age: snapshot.low20Age.map(Double.init)
+    case .macdAtHigh20: snapshot.macdAtHigh20
+    case .high20Age: snapshot.high20Age.map(Double.init)
+    case .bbWidthMin120Pct: snapshot.bbWidthMin120Pct
     }
   }
 }

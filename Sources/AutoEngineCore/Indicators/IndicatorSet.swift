@@ -1,10 +1,10 @@
 /// Every indicator of one coin, updated together, candle by candle, into an ``IndicatorSnapshot``.
 ///
 /// Owns one instance of each indicator with the periods the snapshot's fields name (SMA 20/50/200,
-/// EMA 9/12/21/26/50, RSI 14, MACD 12/26/9, …). `update(_:)` feeds a candle to all of them and
+/// EMA 9/12/21/26/50, RSI 14, MACD 12/26/9, the 120-candle band-width minimum, …). `update(_:)` feeds a candle to all of them and
 /// keeps two snapshots: `snapshot` after the latest candle and `previous` before it, so a
 /// strategy sees a crossover as a sign change between the two. Every buffer is allocated at
-/// `init`; an update allocates nothing and costs O(1) (CCI: O(20)). A rejected candle changes
+/// `init`; an update allocates nothing and costs O(1) amortised (CCI: O(20)). A rejected candle changes
 /// nothing.
 public struct IndicatorSet: Sendable {
   /// Why a candle was not applied.
@@ -44,15 +44,18 @@ public struct IndicatorSet: Sendable {
   var directional = DirectionalMovement(period: 14)
   var trendSlope = TrendSlope(period: 20)
   var bollinger = BollingerBands(period: 20, deviations: 2)
+  var bandWidthMinimum = RollingExtreme(period: 120, kind: .minimum)
   var atr = AverageTrueRange(period: 14)
   var volatility20 = RealizedVolatility(period: 20)
   var volatility100 = RealizedVolatility(period: 100)
   var obv = OnBalanceVolume(averagePeriod: 20)
   var vwap = VolumeWeightedAveragePrice()
+  var vwap20 = RollingVolumeWeightedAveragePrice(period: 20)
   var volume = VolumeStatistics(period: 20)
   var priceVolume = PriceVolumeCorrelation(period: 20)
   var donchian20 = DonchianChannel(period: 20)
   var range50 = DonchianChannel(period: 50)
+  var extremeMACD = PriorExtremeMACD(period: 20)
   var pivots: PivotLevels
   var closeHistory: CloseHistory
   var momentum1m = TimeframeMomentum(windowSeconds: 60)
@@ -102,15 +105,18 @@ public struct IndicatorSet: Sendable {
     directional.update(candle)
     trendSlope.update(close)
     bollinger.update(close)
+    if let width = bollinger.widthPercent { bandWidthMinimum.push(width) }
     atr.update(candle)
     volatility20.update(close)
     volatility100.update(close)
     obv.update(candle)
     vwap.update(candle)
+    vwap20.update(candle)
     volume.update(candle.volume)
     priceVolume.update(candle)
     donchian20.update(candle)
     range50.update(candle)
+    extremeMACD.update(candle, macdLine: macd.line)
     pivots.update(candle)
     closeHistory.append(time: candle.time, close: close)
     momentum1m.update(from: closeHistory)
@@ -139,6 +145,7 @@ public struct IndicatorSet: Sendable {
     snapshot.macd = macd.line
     snapshot.macdSignal = macd.signal
     snapshot.macdHist = macd.histogram
+    snapshot.macdHistPrev2 = macd.histogramTwoBack
     snapshot.stochK = stochastic.k
     snapshot.stochD = stochastic.d
     snapshot.cci20 = cci.value
@@ -155,6 +162,7 @@ public struct IndicatorSet: Sendable {
     snapshot.bbMiddle = bollinger.middle
     snapshot.bbLower = bollinger.lower
     snapshot.bbWidthPct = bollinger.widthPercent
+    snapshot.bbWidthMin120Pct = bandWidthMinimum.value
     snapshot.bbPercentB = bollinger.percentB
     snapshot.atr14 = atr.value
     snapshot.atrPct = atr.percentOfClose
@@ -165,6 +173,7 @@ public struct IndicatorSet: Sendable {
     snapshot.obv = obv.value
     snapshot.obvSMA20 = obv.averageValue
     snapshot.vwap = vwap.value
+    snapshot.vwap20 = vwap20.value
     snapshot.volumeSMA20 = volume.average
     snapshot.volumeZScore = volume.zScore
     snapshot.priceVolumeCorrelation20 = priceVolume.value
@@ -173,6 +182,10 @@ public struct IndicatorSet: Sendable {
     snapshot.donchianLower20 = donchian20.lower
     snapshot.high50 = range50.upper
     snapshot.low50 = range50.lower
+    snapshot.macdAtLow20 = extremeMACD.macdAtLow
+    snapshot.low20Age = extremeMACD.lowAge
+    snapshot.macdAtHigh20 = extremeMACD.macdAtHigh
+    snapshot.high20Age = extremeMACD.highAge
     snapshot.pivot = pivots.pivot
     snapshot.resistance1 = pivots.resistance1
     snapshot.support1 = pivots.support1

@@ -7,7 +7,8 @@
 /// that end at the same candle (so it is *not* the standalone EMA(`fastPeriod`)). Hence, for
 /// 12/26/9, the line exists from candle 26 and the signal and histogram from candle 34 (TA-Lib's
 /// first output index 33). TA-Lib hides the line before the signal exists; we publish it.
-/// O(1) per update.
+/// The two histogram values before the latest are kept too (from candles 35 and 36 for 12/26/9),
+/// so a turn `h[−2] > h[−1] < h[0]` can be read from one value. O(1) per update.
 public struct MACD: Sendable {
   /// Fast EMA period (default 12).
   public let fastPeriod: Int
@@ -29,6 +30,10 @@ public struct MACD: Sendable {
   public private(set) var signal: Double?
   /// Line − signal; nil while the signal is.
   public private(set) var histogram: Double?
+  /// The histogram one update before the latest; nil until two histograms exist.
+  public private(set) var histogramOneBack: Double?
+  /// The histogram two updates before the latest; nil until three histograms exist.
+  public private(set) var histogramTwoBack: Double?
 
   /// Creates a MACD with the given periods (TA-Lib defaults 12, 26, 9).
   public init(fastPeriod: Int = 12, slowPeriod: Int = 26, signalPeriod: Int = 9) {
@@ -46,6 +51,8 @@ public struct MACD: Sendable {
   /// Adds the newest close.
   public mutating func update(_ close: Double) {
     count += 1
+    histogramTwoBack = histogramOneBack
+    histogramOneBack = histogram
     slow.update(close)
     if count > slowPeriod - fastPeriod { fast.update(close) }
     guard let fastValue = fast.value, let slowValue = slow.value else { return }

@@ -25,6 +25,9 @@ public struct IndicatorSnapshot: Hashable, Sendable {
   /// MACD(12, 26, 9): line, signal and histogram (TA-Lib alignment: the line exists from candle 26,
   /// signal and histogram from candle 34).
   public var macd: Double?, macdSignal: Double?, macdHist: Double?
+  /// The MACD histogram two candles before the latest (the one before the latest is
+  /// `previous.macdHist`), so a turn `h[−2] > h[−1] < h[0]` is visible; from candle 36.
+  public var macdHistPrev2: Double?
   /// Stochastic(14, 3, 3) slow %K and %D, 0–100.
   public var stochK: Double?, stochD: Double?
   /// CCI(20).
@@ -47,6 +50,9 @@ public struct IndicatorSnapshot: Hashable, Sendable {
   public var bbUpper: Double?, bbMiddle: Double?, bbLower: Double?
   /// Bollinger band width `(upper − lower) / middle × 100`, percent.
   public var bbWidthPct: Double?
+  /// The smallest `bbWidthPct` of the last 120 candles (the latest included), percent; from
+  /// candle 139 (120 band widths). A width at this minimum is the narrowest in 120 candles.
+  public var bbWidthMin120Pct: Double?
   /// Bollinger %B `(close − lower) / (upper − lower)`; nil when the bands have zero width.
   public var bbPercentB: Double?
   /// ATR(14), Wilder smoothing, and ATR as a percent of the close.
@@ -63,6 +69,9 @@ public struct IndicatorSnapshot: Hashable, Sendable {
   public var obv: Double?, obvSMA20: Double?
   /// Volume-weighted average price over all candles seen (cumulative typical price × volume).
   public var vwap: Double?
+  /// Volume-weighted average price over the last 20 candles (the latest included):
+  /// Σ(typical price × volume) / Σ volume; from candle 20, nil while those 20 candles have no volume.
+  public var vwap20: Double?
   /// SMA of volume over 20 candles.
   public var volumeSMA20: Double?
   /// Z-score of the latest volume against the 20-candle volume mean and population deviation;
@@ -78,6 +87,11 @@ public struct IndicatorSnapshot: Hashable, Sendable {
   public var donchianUpper20: Double?, donchianLower20: Double?
   /// Highest high and lowest low over the 50 candles before the latest one.
   public var high50: Double?, low50: Double?
+  /// The MACD line at the candle holding `donchianLower20` (the lowest low of the 20 candles before
+  /// the latest; the most recent one when several tie) and how many candles before the latest that
+  /// candle is, 1–20; the same for `donchianUpper20`. The inputs of a MACD divergence; from
+  /// candle 46 (20 candles with a MACD line before the latest).
+  public var macdAtLow20: Double?, low20Age: Int?, macdAtHigh20: Double?, high20Age: Int?
   /// Classic pivot levels from the previous completed block of `pivotPeriod` candles:
   /// P = (H + L + C) / 3, R1 = 2P − L, S1 = 2P − H, R2 = P + (H − L), S2 = P − (H − L).
   public var pivot: Double?, resistance1: Double?, support1: Double?, resistance2: Double?, support2: Double?

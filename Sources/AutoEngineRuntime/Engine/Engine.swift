@@ -9,20 +9,45 @@ public actor Engine {
   public nonisolated let version: String
   /// When the engine was created.
   public nonisolated let startedAt: UnixTime
-  private let clock: any WallClock
-  private var systemRunning = true
+  /// The configured coins.
+  public nonisolated let catalogue: CoinCatalogue
+  /// The per-coin cache the fetchers fill.
+  public nonisolated let cache: SharedCache
+  /// Coin-state fan-out to subscribers.
+  public nonisolated let coinStates: CoinStateHub
+  /// Status of the running components.
+  public nonisolated let monitor: ComponentMonitor
+  /// Whether fetchers and strategies run.
+  public nonisolated let runSwitch: RunSwitch
+  /// Where market data come from.
+  public nonisolated let marketSource: MarketSourceKind
+  let clock: any WallClock
   private var components: [String: ComponentHealth] = [:]
-  private let healthWatchers = HealthWatchers()
+  let healthWatchers = HealthWatchers()
 
   /// Creates an engine.
   ///
   /// - Parameters:
   ///   - clock: the source of "now" (the system clock in production).
   ///   - version: the version string to report.
-  public init(clock: any WallClock = SystemWallClock(), version: String = AutoEngineVersion.current) {
+  ///   - catalogue: the configured coins (the seed's 40 by default).
+  ///   - marketSource: the kind of market the fetchers read.
+  ///   - cache: the shared cache (a fresh one over `catalogue` by default).
+  public init(
+    clock: any WallClock = SystemWallClock(), version: String = AutoEngineVersion.current,
+    catalogue: CoinCatalogue = .defaults, marketSource: MarketSourceKind = .simulated, cache: SharedCache? = nil,
+    coinStates: CoinStateHub = CoinStateHub(), monitor: ComponentMonitor = ComponentMonitor(),
+    runSwitch: RunSwitch = RunSwitch()
+  ) {
     self.clock = clock
     self.version = version
     self.startedAt = clock.now()
+    self.catalogue = catalogue
+    self.marketSource = marketSource
+    self.cache = cache ?? SharedCache(coins: catalogue.coins)
+    self.coinStates = coinStates
+    self.monitor = monitor
+    self.runSwitch = runSwitch
     components["engine"] = ComponentHealth(name: "engine", state: .serving, detail: "running")
   }
 
@@ -31,9 +56,17 @@ public actor Engine {
   /// The server's health now.
   public func health() -> HealthReport {
     let now = clock.now()
-    let list = components.values.sorted { $0.name < $1.name }
+    var list = Array(components.values)
+    for status in monitor.all where status.state == .degraded || status.state == .failed {
+      list.append(
+        ComponentHealth(name: status.name, state: status.state == .failed ? .notServing : .degraded, detail: status.lastError))
+    }
+    if !runSwitch.isRunning {
+      list.append(ComponentHealth(name: "system", state: .notServing, detail: "stopped: fetchers and strategies paused"))
+    }
+    list.sort { $0.name < $1.name }
     return HealthReport(
-      status: HealthReport.overall(systemRunning: systemRunning, components: list),
+      status: HealthReport.overall(systemRunning: runSwitch.isRunning, components: list),
       components: list, version: version, time: now, uptimeSeconds: max(0, now.since(startedAt)))
   }
 
@@ -67,6 +100,7 @@ public actor Engine {
   /// shutdown does not wait for clients that never hang up.
   public nonisolated func endStreams() {
     healthWatchers.finishAll()
+    coinStates.finishAll()
   }
 
   /// Number of open health subscriptions.

@@ -28,10 +28,13 @@ struct DegenerateSeriesTests {
     let zero: [IndicatorColumn] = [
       .stddev20, .bbWidthPct, .atr14, .atrPct, .volatility20Pct, .volatility100Pct, .roc10, .macd,
       .macdSignal, .macdHist, .trendSlope20Pct, .momentum1mPct, .momentum5mPct, .momentum15mPct,
-      .momentum1hPct,
+      .momentum1hPct, .macdHistPrev2, .macdAtLow20, .macdAtHigh20, .bbWidthMin120Pct,
     ]
     for column in zero { #expect(column.value(in: s) == 0, "\(column.name)") }
     #expect(s.bbUpper == 0.5 && s.bbLower == 0.5 && s.sma200 == 0.5 && s.ema50 == 0.5 && s.vwap == 0.5)
+    #expect(s.vwap20 == 0.5)
+    // Every low and high ties: the most recent one, the candle before the latest, is the extreme.
+    #expect(s.low20Age == 1 && s.high20Age == 1)
     #expect(s.pivot == 0.5 && s.resistance2 == 0.5 && s.donchianUpper20 == 0.5 && s.volumeSMA20 == 1)
   }
 
@@ -44,7 +47,8 @@ struct DegenerateSeriesTests {
     closes += Array(repeating: 0.1234567, count: 150)
     let s = try Self.run(flatCandles(closes))
     #expect(s.stddev20 == 0 && s.bbPercentB == nil && s.bbWidthPct == 0)
-    #expect(s.volatility20Pct == 0 && s.volatility100Pct == 0)
+    #expect(s.volatility20Pct == 0 && s.volatility100Pct == 0 && s.bbWidthMin120Pct == 0)
+    #expect(agrees(s.vwap20, 0.1234567, relative: 1e-15))
     #expect(s.stochK == nil && s.willR14 == nil && s.cci20 == nil && s.mfi14 == nil)
     #expect(s.trendSlope20Pct.map { $0.magnitude < 1e-12 } == true)
     #expect(s.rsi14 != nil)  // Wilder averages decay but never reach zero
@@ -58,6 +62,7 @@ struct DegenerateSeriesTests {
     }
     let s = try Self.run(candles)
     #expect(s.vwap == nil && s.mfi14 == nil && s.volumeZScore == nil && s.priceVolumeCorrelation20 == nil)
+    #expect(s.vwap20 == nil)
     #expect(s.obv == 0 && s.volumeSMA20 == 0 && s.obvSMA20 == 0)
     #expect(s.rsi14 != nil && s.stochK != nil && s.adx14 != nil)
   }
@@ -71,5 +76,22 @@ struct DegenerateSeriesTests {
     let s = try Self.run(candles)
     #expect(
       s.rsi14 != nil && s.adx14 != nil && s.plusDI14 != nil && s.mfi14 != nil && s.stddev20.map { $0 > 0 } == true)
+    #expect(s.vwap20 != nil && s.macdAtLow20 != nil && s.macdHistPrev2 != nil)
+  }
+
+  @Test("volume stops: the cumulative VWAP remembers, the 20-candle VWAP becomes absent after 20 candles")
+  func volumeStops() throws {
+    let candles = (0..<60).map { index in
+      let close = 10 + Double(index % 4)
+      return makeCandle(index, high: close + 1, low: close - 1, close: close, volume: index < 30 ? 5 : 0)
+    }
+    var set = IndicatorSet()
+    for (index, candle) in candles.enumerated() {
+      try set.update(candle)
+      let s = set.snapshot
+      #expect(s.vwap != nil)
+      #expect((s.vwap20 != nil) == (19...48).contains(index), "VWAP(20) at candle index \(index)")
+      for (column, value) in presentValues(s) { #expect(value.isFinite, "\(column.name)") }
+    }
   }
 }

@@ -12,7 +12,7 @@ struct IndicatorCSVTests {
       + "atr_14,stddev_20,roc_10,obv,stoch_k,stoch_d,adx_14,cci_20,willr_14,mfi_14,"
     #expect(IndicatorCSV.header.hasPrefix(promised))
     let names = IndicatorCSV.header.split(separator: ",").map(String.init)
-    #expect(names.count == 53 && Set(names).count == 53)
+    #expect(names.count == 60 && Set(names).count == 60)
     #expect(names.allSatisfy { $0.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" } })
     #expect(names == IndicatorColumn.allCases.map(\.name))
   }
@@ -20,13 +20,13 @@ struct IndicatorCSVTests {
   @Test("absent values are empty cells; integral times print without a fraction")
   func cells() {
     var snapshot = IndicatorSnapshot()
-    #expect(IndicatorCSV.row(snapshot) == String(repeating: ",", count: 52))
+    #expect(IndicatorCSV.row(snapshot) == String(repeating: ",", count: 59))
     snapshot.time = UnixTime(seconds: 1_515_560_100)
     snapshot.sma20 = 5.33e-05
     snapshot.obv = 1820.0
     snapshot.rsi14 = 0.1 + 0.2
     let cells = IndicatorCSV.row(snapshot).split(separator: ",", omittingEmptySubsequences: false)
-    #expect(cells.count == 53)
+    #expect(cells.count == 60)
     #expect(cells[0] == "1515560100")
     #expect(cells[1] == "5.33e-05")
     #expect(cells[4] == "0.30000000000000004")

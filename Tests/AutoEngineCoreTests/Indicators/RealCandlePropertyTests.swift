@@ -11,11 +11,13 @@ struct RealCandlePropertyTests {
     #expect(candles.count > 5_000)
     var set = IndicatorSet()
     var presentCounts: [IndicatorColumn: Int] = [:]
+    var histories = SnapshotHistory()
     for candle in candles {
       let before = set.snapshot
       try set.update(candle)
       let s = set.snapshot
       #expect(set.previous == before)
+      histories.check(s, candle: candle, previous: before, file: file)
       let at = "\(file) candle \(s.count)"
       for (column, value) in presentValues(s) {
         presentCounts[column, default: 0] += 1
@@ -45,6 +47,52 @@ struct RealCandlePropertyTests {
     }
     if file.hasSuffix("_1m.csv") {
       #expect((presentCounts[.momentum1mPct] ?? 0) > candles.count / 2)
+    }
+  }
+}
+
+/// The history the derived fields summarise, kept in full so the test can check them directly:
+/// the 20-candle VWAP within the candles' range, the histogram two candles back, the MACD at the
+/// prior 20-candle extremes, and the 120-candle band-width minimum.
+struct SnapshotHistory {
+  var candles: [Candle] = []
+  var macdLines: [Double?] = []
+  var histograms: [Double?] = []
+
+  mutating func check(_ s: IndicatorSnapshot, candle: Candle, previous: IndicatorSnapshot, file: String) {
+    let at = "\(file) candle \(s.count)"
+    candles.append(candle)
+    macdLines.append(s.macd)
+    histograms.append(s.macdHist)
+    let latest = candles.count - 1
+    if let vwap20 = s.vwap20 {
+      let window = candles.suffix(20)
+      let lowest = window.map(\.low).min() ?? 0
+      let highest = window.map(\.high).max() ?? 0
+      #expect(vwap20 >= lowest * (1 - 1e-12) && vwap20 <= highest * (1 + 1e-12), "VWAP(20) \(vwap20) at \(at)")
+    }
+    #expect(s.macdHistPrev2 == (latest >= 2 ? histograms[latest - 2] : nil), "histogram two back at \(at)")
+    if let minimum = s.bbWidthMin120Pct, let width = s.bbWidthPct {
+      #expect(minimum >= 0 && minimum <= width, "band-width minimum \(minimum) > width \(width) at \(at)")
+      #expect(previous.bbWidthMin120Pct.map { minimum >= $0 || minimum == width } ?? true, "minimum at \(at)")
+    }
+    checkExtreme(s.macdAtLow20, age: s.low20Age, level: s.donchianLower20, price: \.low, at: at)
+    checkExtreme(s.macdAtHigh20, age: s.high20Age, level: s.donchianUpper20, price: \.high, at: at)
+  }
+
+  /// The candle `age` before the latest holds `level` (the most recent such candle) and `macd`.
+  func checkExtreme(_ macd: Double?, age: Int?, level: Double?, price: KeyPath<Candle, Double>, at: String) {
+    guard let macd, let age, let level else {
+      #expect(macd == nil && age == nil, "partial divergence inputs at \(at)")
+      return
+    }
+    let latest = candles.count - 1
+    #expect((1...20).contains(age), "age \(age) at \(at)")
+    guard (1...20).contains(age) else { return }
+    #expect(candles[latest - age][keyPath: price] == level, "extreme candle at \(at)")
+    #expect(macdLines[latest - age] == macd, "MACD at the extreme at \(at)")
+    for later in (latest - age + 1)..<latest {
+      #expect(candles[later][keyPath: price] != level, "a later tie at \(at)")
     }
   }
 }

@@ -21,6 +21,8 @@ struct WarmUpTests {
     .ema26: 26, .macd: 26, .adx14: 28, .macdSignal: 34, .macdHist: 34,
     .sma50: 50, .ema50: 50, .high50: 51, .low50: 51, .pivot: 61, .resistance1: 61,
     .support1: 61, .resistance2: 61, .support2: 61, .volatility100Pct: 101, .sma200: 200,
+    .vwap20: 20, .macdHistPrev2: 36, .macdAtLow20: 46, .low20Age: 46, .macdAtHigh20: 46,
+    .high20Age: 46, .bbWidthMin120Pct: 139,
   ]
 
   @Test("the table covers every column")

@@ -48,6 +48,9 @@ struct StrategyPropertyTests {
       n.resistance2 = value(100, 150); n.support2 = value(50, 100)
       n.momentum1mPct = value(-2, 2); n.momentum5mPct = value(-4, 4); n.momentum15mPct = value(-6, 6)
       n.momentum1hPct = value(-12, 12)
+      n.vwap20 = value(50, 150); n.macdHistPrev2 = value(-2, 2); n.bbWidthMin120Pct = value(0, 15)
+      n.macdAtLow20 = value(-3, 3); n.low20Age = value(1, 20).map { Int($0) }
+      n.macdAtHigh20 = value(-3, 3); n.high20Age = value(1, 20).map { Int($0) }
       s[keyPath: snapshot] = n
     }
     s.cosmic = CosmicReadings(

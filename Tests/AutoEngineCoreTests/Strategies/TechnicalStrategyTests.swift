@@ -39,14 +39,16 @@ struct TechnicalStrategyTests {
     StrategyCase(
       39,
       fires: [
-        StrategyFiring(.buy, reasonHas: "-0.7000 → -0.5000") { s in
-          s.now.macdHist = -0.5; s.before.macdHist = -0.7; s.now.atr14 = 2
+        StrategyFiring(.buy, reasonHas: "trough below zero: -0.60 → -0.70 → -0.50") { s in
+          s.now.macdHist = -0.5; s.before.macdHist = -0.7; s.now.macdHistPrev2 = -0.6; s.now.atr14 = 2
         },
-        StrategyFiring(.sell, reasonHas: "turning down") { s in
-          s.now.macdHist = 0.5; s.before.macdHist = 0.7; s.now.atr14 = 2
+        StrategyFiring(.sell, reasonHas: "peak above zero: +0.60 → +0.70 → +0.50") { s in
+          s.now.macdHist = 0.5; s.before.macdHist = 0.7; s.now.macdHistPrev2 = 0.6; s.now.atr14 = 2
         },
       ],
-      quiet: { s in s.before.macdHist = -0.45 }, missing: { s in s.now.macdHist = nil }, missingHas: "MACD"),
+      // Rising for two candles: no trough, although the histogram is below zero and rising.
+      quiet: { s in s.now.macdHistPrev2 = -0.8 }, missing: { s in s.now.macdHistPrev2 = nil },
+      missingHas: "two candles back"),
     StrategyCase(
       40,
       fires: [
@@ -61,16 +63,16 @@ struct TechnicalStrategyTests {
     StrategyCase(
       41,
       fires: [
-        StrategyFiring(.buy, reasonHas: "low 95.50") { s in
-          s.now.macd = -0.5; s.before.macd = -0.6; s.now.donchianLower20 = 96; s.now.donchianUpper20 = 104
-          s.now.atr14 = 2; s.bar(96.5, 97, 95.5, 96.2)
+        StrategyFiring(.buy, reasonHas: "low 96.00 while MACD -0.50 is above its -0.80") { s in
+          TechnicalStrategyTests.divergenceInputs(&s); s.now.macd = -0.5; s.bar(96.5, 97, 95.5, 95.8)
         },
-        StrategyFiring(.sell, reasonHas: "high 104.50") { s in
-          s.now.macd = 0.5; s.before.macd = 0.6; s.now.donchianLower20 = 96; s.now.donchianUpper20 = 104
-          s.now.atr14 = 2; s.bar(103.5, 104.5, 103, 103.8)
+        StrategyFiring(.sell, reasonHas: "high 104.00 while MACD +0.50 is below its +0.80") { s in
+          TechnicalStrategyTests.divergenceInputs(&s); s.now.macd = 0.5; s.bar(103.5, 104.5, 103, 104.2)
         },
       ],
-      quiet: { s in s.now.macd = -0.7 }, missing: { s in s.now.donchianLower20 = nil }, missingHas: "Donchian(20)"),
+      // The prior low is only two candles old: the same slide, not a second low.
+      quiet: { s in s.now.low20Age = 2 }, missing: { s in s.now.macdAtLow20 = nil },
+      missingHas: "prior 20-candle low"),
     StrategyCase(
       42,
       fires: [
@@ -172,6 +174,13 @@ struct TechnicalStrategyTests {
       ],
       quiet: { s in s.before.sma20 = 100.2 }, missing: { s in s.now.sma50 = nil }, missingHas: "SMA(50)"),
   ]
+
+  /// A 20-candle range 96–104 whose low was set 8 candles ago at MACD −0.8 and whose high was set
+  /// 6 candles ago at MACD +0.8, ATR 2.
+  static func divergenceInputs(_ s: inout StrategyScenario) {
+    s.now.donchianLower20 = 96; s.now.donchianUpper20 = 104; s.now.atr14 = 2
+    s.now.macdAtLow20 = -0.8; s.now.low20Age = 8; s.now.macdAtHigh20 = 0.8; s.now.high20Age = 6
+  }
 
   @Test("each technical strategy fires, stays quiet and reports missing inputs", arguments: cases)
   func strategy(_ testCase: StrategyCase) { verifyStrategyCase(testCase) }

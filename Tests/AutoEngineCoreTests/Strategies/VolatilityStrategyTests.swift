@@ -19,17 +19,18 @@ struct VolatilityStrategyTests {
     StrategyCase(
       62,
       fires: [
-        StrategyFiring(.buy, reasonHas: "ratio 0.50") { s in
-          s.before.volatility20Pct = 0.5; s.before.volatility100Pct = 1; s.before.bbUpper = 102; s.before.bbLower = 98;
+        StrategyFiring(.buy, reasonHas: "upper band 102.00, band width 4.200 % vs 120-candle minimum 4.000 %") { s in
+          s.before.bbWidthPct = 4.2; s.before.bbWidthMin120Pct = 4; s.before.bbUpper = 102; s.before.bbLower = 98
           s.close(103)
         },
-        StrategyFiring(.sell, reasonHas: "below 98.00") { s in
-          s.before.volatility20Pct = 0.5; s.before.volatility100Pct = 1; s.before.bbUpper = 102; s.before.bbLower = 98;
+        StrategyFiring(.sell, reasonHas: "below the lower band 98.00") { s in
+          s.before.bbWidthPct = 4; s.before.bbWidthMin120Pct = 4; s.before.bbUpper = 102; s.before.bbLower = 98
           s.close(97)
         },
       ],
-      quiet: { s in s.before.volatility20Pct = 0.9 }, missing: { s in s.before.volatility100Pct = nil },
-      missingHas: "volatility(100)"),
+      // Band width 1.25× its minimum: no squeeze, so the same close is no breakout signal.
+      quiet: { s in s.before.bbWidthPct = 5 }, missing: { s in s.before.bbWidthMin120Pct = nil },
+      missingHas: "120-candle minimum"),
     StrategyCase(
       63,
       fires: [

@@ -112,14 +112,20 @@ struct VolumeStrategyTests {
     StrategyCase(
       31,
       fires: [
-        StrategyFiring(.buy, reasonHas: "-7.00 %") { s in
-          s.now.vwap = 100; s.previousClose(92); s.close(93)
+        StrategyFiring(.buy, reasonHas: "-7.00 % from VWAP(20) 100.00") { s in
+          s.now.vwap20 = 100; s.previousClose(92); s.close(93)
         },
-        StrategyFiring(.sell, reasonHas: "+7.00 %") { s in
-          s.now.vwap = 100; s.previousClose(108); s.close(107)
+        StrategyFiring(.sell, reasonHas: "+2.50 %") { s in
+          s.now.vwap20 = 100; s.previousClose(103); s.close(102.5)
         },
       ],
-      quiet: { s in s.previousClose(94) }, missing: { s in s.now.vwap = nil }, missingHas: "VWAP"),
+      // Far below the cumulative VWAP but close to the 20-candle one: the cumulative VWAP is not read.
+      quiet: { s in
+        s.now.vwap = 100; s.now.vwap20 = 93.5
+      },
+      missing: { s in
+        s.now.vwap = 100; s.now.vwap20 = nil
+      }, missingHas: "20-candle VWAP"),
     StrategyCase(
       32,
       fires: [

@@ -46,4 +46,11 @@ enum ReasonText {
     while text.endIndex > minimumEnd, text.last == "0" { text.removeLast() }
     return text
   }
+
+  /// A price-unit value that may be negative (MACD, histogram) as ``price(_:)`` does it, with a
+  /// leading `+` when positive: `+0.0012`, `-0.70`, `-0.00000457026`.
+  static func signedPrice(_ value: Double) -> String {
+    let text = price(value)
+    return value > 0 ? "+" + text : text
+  }
 }

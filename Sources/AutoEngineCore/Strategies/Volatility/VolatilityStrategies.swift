@@ -1,5 +1,5 @@
-// Volatility strategies P61–P65: Bollinger breakouts, squeezes, ATR expansion bars, the
-// volatility regime and %B mean reversion.
+// Volatility strategies P61 and P63–P65: Bollinger breakouts, ATR expansion bars, the volatility
+// regime and %B mean reversion (the P62 squeeze breakout is in SqueezeBreakoutStrategy.swift).
 
 /// P61 — high-volatility breakout: the close leaves the Bollinger(20, 2) bands while they widen.
 ///
@@ -57,77 +57,6 @@ public struct BollingerBreakoutStrategy: Strategy {
         "close \(ReasonText.price(e.primary)) below the lower band \(ReasonText.price(e.reference)), width \(ReasonText.percent(e.secondary)) and widening"
       case .hold:
         "no band breakout: close \(ReasonText.price(e.primary)), nearest band \(ReasonText.price(e.reference)), width \(ReasonText.percent(e.secondary))"
-      }
-    }
-  }
-}
-
-/// P62 — squeeze breakout: after low volatility, the close breaks out of the previous bands.
-///
-/// The squeeze is measured before the latest candle: realised volatility(20) ≤ `maxRatio` ×
-/// realised volatility(100). A close above the previous upper band then BUYs, below the
-/// previous lower band SELLs. Evidence: volatility ratio, close, the broken band.
-public struct SqueezeBreakoutStrategy: Strategy {
-  /// Largest volatility(20) / volatility(100) ratio that counts as a squeeze.
-  public var maxRatio = 0.6
-  /// Close beyond the band, percent, at which strength reaches 1.
-  public var fullStrengthPct = 1.0
-  /// Confidence of a squeeze breakout, 0–1.
-  public var confidence = 0.5
-
-  /// The strategy with default parameters.
-  public init() {}
-
-  public var id: StrategyID { StrategyID(62) }
-  public var name: String { "Low-volatility squeeze breakout" }
-  public var rule: String {
-    "BUY when, after volatility(20) ≤ \(ReasonText.fixed(maxRatio))× volatility(100), the close breaks above the upper band; SELL below the lower band"
-  }
-  public var parameters: [StrategyParameter] {
-    [
-      StrategyParameter("maxRatio", maxRatio, unit: "× volatility(100)", "volatility ratio of a squeeze"),
-      StrategyParameter("fullStrengthPct", fullStrengthPct, unit: "%", "close beyond the band giving strength 1"),
-      StrategyParameter("confidence", confidence, unit: "0–1", "confidence of a squeeze breakout"),
-    ]
-  }
-
-  public func evaluate(_ context: StrategyContext) -> Signal {
-    guard let shortVolatility = context.previous.volatility20Pct else {
-      return missing("realised volatility(20) warming up")
-    }
-    guard let longVolatility = context.previous.volatility100Pct else {
-      return missing("realised volatility(100) warming up")
-    }
-    guard let upper = context.previous.bbUpper, let lower = context.previous.bbLower else {
-      return missing("Bollinger(20,2) bands warming up")
-    }
-    let close = context.close
-    let ratio = StrategyMath.ratio(shortVolatility, longVolatility)
-    let squeezed = longVolatility > 0 && ratio <= maxRatio
-    if squeezed, close > upper {
-      let strength = StrategyMath.grade(StrategyMath.percentChange(from: upper, to: close), full: fullStrengthPct)
-      return buy(strength, confidence: confidence, SignalEvidence(ratio, close, upper))
-    }
-    if squeezed, close < lower {
-      let strength = StrategyMath.grade(-StrategyMath.percentChange(from: lower, to: close), full: fullStrengthPct)
-      return sell(strength, confidence: confidence, SignalEvidence(ratio, close, lower))
-    }
-    return hold(confidence: confidence, SignalEvidence(ratio, close, close >= (upper + lower) / 2 ? upper : lower))
-  }
-
-  public func reason(for signal: Signal) -> String {
-    describe(signal) { e in
-      let ratio = "volatility ratio \(ReasonText.fixed(e.primary)) (squeeze ≤ \(ReasonText.fixed(maxRatio)))"
-      switch signal.action {
-      case .buy:
-        return
-          "squeeze breakout up: close \(ReasonText.price(e.reference)) above \(ReasonText.price(e.secondary)), \(ratio)"
-      case .sell:
-        return
-          "squeeze breakout down: close \(ReasonText.price(e.reference)) below \(ReasonText.price(e.secondary)), \(ratio)"
-      case .hold:
-        return
-          "no squeeze breakout: close \(ReasonText.price(e.reference)), band \(ReasonText.price(e.secondary)), \(ratio)"
       }
     }
   }

@@ -205,15 +205,18 @@ public struct VWAPCrossStrategy: Strategy {
   }
 }
 
-/// P31 — VWAP deviation reversion: far from the VWAP and turning back toward it.
+/// P31 — VWAP deviation reversion: far from the 20-candle VWAP and turning back toward it.
 ///
-/// BUY when the close is ≥ `thresholdPct` below the VWAP and above the previous close; SELL when
-/// ≥ `thresholdPct` above it and below the previous close. Evidence: deviation in percent, close, VWAP.
+/// Measured against `vwap20`, the VWAP of the last 20 candles, not the cumulative VWAP (which,
+/// anchored at the first candle, drifts ever further from the price in a trend and would make
+/// every trending candle "stretched"). BUY when the close is ≥ `thresholdPct` below the
+/// 20-candle VWAP and above the previous close; SELL when ≥ `thresholdPct` above it and below
+/// the previous close. Evidence: deviation in percent, close, 20-candle VWAP.
 public struct VWAPDeviationStrategy: Strategy {
-  /// Deviation from the VWAP that fires, percent.
-  public var thresholdPct = 5.0
+  /// Deviation from the 20-candle VWAP that fires, percent.
+  public var thresholdPct = 2.0
   /// Deviation beyond the threshold, percent, at which strength reaches 1.
-  public var fullStrengthPct = 5.0
+  public var fullStrengthPct = 2.0
   /// Confidence of a reversion, 0–1.
   public var confidence = 0.3
 
@@ -224,11 +227,12 @@ public struct VWAPDeviationStrategy: Strategy {
   public var name: String { "VWAP deviation reversion" }
   public var rule: String {
     let t = ReasonText.fixed(thresholdPct, 1)
-    return "BUY when the close is ≥ \(t) % below the VWAP and turns up, SELL when ≥ \(t) % above it and turns down"
+    return
+      "BUY when the close is ≥ \(t) % below the 20-candle VWAP and turns up, SELL when ≥ \(t) % above it and turns down"
   }
   public var parameters: [StrategyParameter] {
     [
-      StrategyParameter("thresholdPct", thresholdPct, unit: "%", "deviation that fires"),
+      StrategyParameter("thresholdPct", thresholdPct, unit: "%", "deviation from the 20-candle VWAP that fires"),
       StrategyParameter(
         "fullStrengthPct", fullStrengthPct, unit: "%", "deviation beyond the threshold giving strength 1"),
       StrategyParameter("confidence", confidence, unit: "0–1", "confidence of a reversion"),
@@ -236,7 +240,9 @@ public struct VWAPDeviationStrategy: Strategy {
   }
 
   public func evaluate(_ context: StrategyContext) -> Signal {
-    guard let vwap = context.snapshot.vwap else { return missing("VWAP warming up") }
+    guard let vwap = context.snapshot.vwap20 else {
+      return missing("20-candle VWAP warming up (or no volume in the last 20 candles)")
+    }
     guard let previousClose = context.previousClose else { return missing("previous close unavailable") }
     let close = context.close
     let deviationPct = StrategyMath.percentChange(from: vwap, to: close)
@@ -249,9 +255,9 @@ public struct VWAPDeviationStrategy: Strategy {
 
   public func reason(for signal: Signal) -> String {
     describe(signal) { e in
-      let verdict = signal.action == .hold ? "no reversion" : "turning back toward the VWAP"
-      return "\(verdict): close \(ReasonText.price(e.reference)) is \(ReasonText.signedPercent(e.primary)) from VWAP "
-        + "\(ReasonText.price(e.secondary)) (threshold ±\(ReasonText.fixed(thresholdPct, 1)) %)"
+      let verdict = signal.action == .hold ? "no reversion" : "turning back toward the 20-candle VWAP"
+      return "\(verdict): close \(ReasonText.price(e.reference)) is \(ReasonText.signedPercent(e.primary)) from "
+        + "VWAP(20) \(ReasonText.price(e.secondary)) (threshold ±\(ReasonText.fixed(thresholdPct, 1)) %)"
     }
   }
 }

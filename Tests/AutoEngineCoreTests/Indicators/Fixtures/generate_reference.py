@@ -4,7 +4,7 @@
 Input : the first 300 candles of ../shared/data/candles/ETH-BTC_5m.csv (repository-relative:
         <root>/shared beside <root>/main), copied verbatim to eth_btc_5m_first300.csv.
 Output: eth_btc_5m_reference.csv — one row per candle, the same columns and header as
-        AutoEngineCore's IndicatorCSV (time, sma_20 … momentum_1h_pct), empty cells where the
+        AutoEngineCore's IndicatorCSV (time, sma_20 … bb_width_min_120_pct), empty cells where the
         indicator is not yet defined, numbers in Python's shortest round-trip repr.
 
 Sources of the values (independent of the Swift code):
@@ -14,9 +14,12 @@ Sources of the values (independent of the Swift code):
     TA-Lib hides the MACD line until its signal exists (index 33); the line at indices 25..32
     comes from MACD(12, 26, 1), whose line is the same recursion (both EMAs seeded at index 25).
   * Plain NumPy / exact Python (math.fsum, fractions) for what TA-Lib lacks: realised
-    volatility of log returns, cumulative VWAP, volume z-score, price–volume correlation,
-    Donchian/50-candle range over the candles before the latest, classic pivots of the previous
-    completed 60-candle block, and wall-clock momentum (1m/5m/15m/1h).
+    volatility of log returns, cumulative and 20-candle VWAP, volume z-score, price–volume
+    correlation, Donchian/50-candle range over the candles before the latest, classic pivots of
+    the previous completed 60-candle block, wall-clock momentum (1m/5m/15m/1h), the MACD
+    histogram two candles back, the MACD line at the lowest low / highest high of the 20 candles
+    before the latest (most recent on ties) with its age in candles, and the 120-candle minimum
+    of the Bollinger band width — each by a direct scan of its window, no incremental state.
   * Assertions check that none of TA-Lib's absolute epsilons (1e-8 in price units; MFI's
     "total money flow < 1.0") is hit on this slice, so TA-Lib's values are the documented
     definitions and not its zero fallbacks.
@@ -49,7 +52,8 @@ COLUMNS = [
     "volume_sma_20", "volume_z_score", "price_volume_correlation_20", "donchian_upper_20",
     "donchian_lower_20", "high_50", "low_50", "pivot", "resistance_1", "support_1",
     "resistance_2", "support_2", "momentum_1m_pct", "momentum_5m_pct", "momentum_15m_pct",
-    "momentum_1h_pct",
+    "momentum_1h_pct", "vwap_20", "macd_hist_prev_2", "macd_at_low_20", "low_20_age",
+    "macd_at_high_20", "high_20_age", "bb_width_min_120_pct",
 ]
 
 
@@ -143,6 +147,32 @@ def main():
     for i in range(n):
         vwap[i] = math.fsum(tp[: i + 1] * v[: i + 1]) / math.fsum(v[: i + 1])
     col["vwap"] = vwap
+
+    vwap_20 = nan_array(n)
+    for i in range(19, n):
+        volume = math.fsum(v[i - 19 : i + 1])
+        if volume > 0:
+            vwap_20[i] = math.fsum(tp[i - 19 : i + 1] * v[i - 19 : i + 1]) / volume
+    col["vwap_20"] = vwap_20
+
+    col["macd_hist_prev_2"] = shifted(hist, 2)
+
+    # The MACD line exists from index 25: a window of the 20 candles before index i holds
+    # only candles with a line from i = 45 on.
+    for name in ("macd_at_low_20", "low_20_age", "macd_at_high_20", "high_20_age"):
+        col[name] = nan_array(n)
+    for i in range(45, n):
+        window = range(i - 20, i)
+        lowest, highest = min(l[j] for j in window), max(h[j] for j in window)
+        at_low = max(j for j in window if l[j] == lowest)  # the most recent on ties
+        at_high = max(j for j in window if h[j] == highest)
+        col["macd_at_low_20"][i], col["low_20_age"][i] = line[at_low], i - at_low
+        col["macd_at_high_20"][i], col["high_20_age"][i] = line[at_high], i - at_high
+
+    width_min = nan_array(n)
+    for i in range(19 + 119, n):
+        width_min[i] = np.min(col["bb_width_pct"][i - 119 : i + 1])
+    col["bb_width_min_120_pct"] = width_min
 
     z = nan_array(n)
     for i in range(19, n):

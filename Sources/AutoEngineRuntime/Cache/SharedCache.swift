@@ -1,0 +1,140 @@
+public import AutoEngineCore
+
+/// The per-coin cache every component reads: prices, volumes, indicator state, signals.
+///
+/// Fetchers write into it; the strategy evaluation runs inside it as candles close; the API and
+/// autobuy read from it. It decides what subscribers must see (the change threshold) and counts
+/// cache hits and misses: a read of a coin's price is a hit when the price is present and fresh,
+/// a miss otherwise (the seed's "> 95 % hit rate" is this ratio).
+public actor SharedCache {
+  /// Settings the cache applies.
+  public struct Settings: Sendable {
+    /// Seconds after which a price is stale (3 × the price interval by default: 30 s).
+    public var staleAfter: Double
+    /// Relative price move that makes a coin worth re-publishing on its own (0.0001 = 0.01 %).
+    public var changeThreshold: Double
+    /// Candle length for the indicators, seconds.
+    public var candlePeriod: Double
+    /// Price samples kept per coin (1 h of 10 s ticks plus slack).
+    public var historyCapacity: Int
+
+    /// Creates settings; defaults follow the seed's 10 s price interval.
+    public init(staleAfter: Double = 30, changeThreshold: Double = 0.0001, candlePeriod: Double = 60, historyCapacity: Int = 400) {
+      self.staleAfter = staleAfter
+      self.changeThreshold = changeThreshold
+      self.candlePeriod = candlePeriod
+      self.historyCapacity = historyCapacity
+    }
+  }
+
+  private var entries: [String: CoinCache] = [:]
+  private var order: [String] = []
+  private var cosmic: CosmicInputs?
+  private let settings: Settings
+  /// Reads served from fresh data.
+  public private(set) var hits: UInt64 = 0
+  /// Reads that found no or stale data.
+  public private(set) var misses: UInt64 = 0
+
+  /// Creates a cache for `coins` (keyed by configured symbol), each using `activeSymbols[symbol]`
+  /// on its exchange when given (a configured successor).
+  public init(coins: [Coin], activeSymbols: [String: String] = [:], settings: Settings = Settings()) {
+    self.settings = settings
+    for coin in coins {
+      entries[coin.symbol] = CoinCache(
+        coin: coin, activeSymbol: activeSymbols[coin.symbol] ?? coin.symbol,
+        historyCapacity: settings.historyCapacity, candlePeriod: settings.candlePeriod)
+      order.append(coin.symbol)
+    }
+  }
+
+  /// Configured symbols, in configuration order.
+  public var symbols: [String] { order }
+
+  /// Records fetched prices (keyed by the symbol used on the exchange); evaluates each coin
+  /// whose candle closed.
+  public func record(prices: [PriceQuote], at now: UnixTime) {
+    let bySymbol = activeIndex()
+    for quote in prices {
+      guard let symbol = bySymbol[quote.symbol], var entry = entries[symbol] else { continue }
+      if let closed = entry.record(quote, at: now) { entry.evaluate(closed, cosmic: cosmic, now: now) }
+      entry.notePriceChange(threshold: settings.changeThreshold)
+      entries[symbol] = entry
+    }
+  }
+
+  /// Records fetched 24-hour statistics (keyed by the symbol used on the exchange).
+  public func record(stats: [DailyMarketStats], at now: UnixTime) {
+    let bySymbol = activeIndex()
+    for item in stats {
+      guard let symbol = bySymbol[item.symbol] else { continue }
+      entries[symbol]?.record(item, at: now)
+    }
+  }
+
+  /// Records the cosmic inputs used by the next evaluations.
+  public func record(cosmic inputs: CosmicInputs, at now: UnixTime) {
+    cosmic = inputs
+    for symbol in order { entries[symbol]?.state.cosmicUpdatedAt = now }
+  }
+
+  /// Warms a coin's indicators up with history candles (oldest first), before live ticks.
+  public func warmUp(symbol: String, candles: [Candle], now: UnixTime) {
+    guard var entry = entries[symbol] else { return }
+    for candle in candles { entry.evaluate(candle, cosmic: cosmic, now: candle.time) }
+    entry.state.indicatorsUpdatedAt = now
+    entries[symbol] = entry
+  }
+
+  /// Refreshes summaries and staleness at `now` and returns the states that changed since they
+  /// were last taken (in configuration order): what one engine tick publishes.
+  public func takeChanges(at now: UnixTime) -> [CoinState] {
+    var changed: [CoinState] = []
+    for symbol in order {
+      guard var entry = entries[symbol] else { continue }
+      entry.refresh(now: now, staleAfter: settings.staleAfter)
+      if let state = entry.takeIfDirty() { changed.append(state) }
+      entries[symbol] = entry
+    }
+    return changed
+  }
+
+  /// The current state of a coin (counted as a hit when its price is fresh), or nil if unknown.
+  public func state(of symbol: String) -> CoinState? {
+    guard let state = entries[symbol]?.state else { return nil }
+    countRead(state)
+    return state
+  }
+
+  /// The current states of every coin, in configuration order (each read counted).
+  public func states() -> [CoinState] {
+    order.compactMap { entries[$0]?.state }.map { state in
+      countRead(state)
+      return state
+    }
+  }
+
+  /// Latest signals of one coin's strategies with their reasons, formatted now.
+  public func signals(of symbol: String) -> [(signal: Signal, reason: String)]? {
+    guard let entry = entries[symbol] else { return nil }
+    return entry.evaluator.strategies.signals.map { signal in
+      (signal, entry.evaluator.reason(signal.strategy) ?? "")
+    }
+  }
+
+  /// hits / (hits + misses), 0–1; 1 before any read.
+  public var hitRate: Double {
+    let total = hits + misses
+    return total == 0 ? 1 : Double(hits) / Double(total)
+  }
+
+  private func countRead(_ state: CoinState) {
+    if state.price != nil && !state.isStale { hits += 1 } else { misses += 1 }
+  }
+
+  private func activeIndex() -> [String: String] {
+    var index: [String: String] = [:]
+    for (symbol, entry) in entries { index[entry.state.activeSymbol] = symbol }
+    return index
+  }
+}

@@ -1,0 +1,162 @@
+public import AutoEngineCore
+import Synchronization
+
+/// One delivery to a coin-state subscriber: the coins that changed, newest state of each.
+public struct CoinStateBatch: Sendable {
+  /// The changed coins, in publication order (newest state of each).
+  public var states: [CoinState]
+  /// Time of the engine tick that produced the newest of these states.
+  public var tickTime: UnixTime
+  /// Updates replaced by newer ones before this subscriber read them, since its previous batch.
+  public var conflated: UInt64
+}
+
+/// Fans coin-state changes out to any number of subscribers without ever blocking the engine.
+///
+/// Each subscriber holds at most one pending state per coin: a state published while an older
+/// one of the same coin is still undelivered replaces it (and is counted as conflated). So a slow
+/// subscriber costs bounded memory (one state per coin) and never slows the publisher or the
+/// other subscribers; one that keeps up receives one batch per engine tick.
+public final class CoinStateHub: Sendable {
+  private struct Registry {
+    var nextID: UInt64 = 1
+    var subscriptions: [UInt64: CoinStateSubscription] = [:]
+  }
+
+  private let registry = Mutex(Registry())
+  private let totals = Mutex((published: UInt64(0), conflated: UInt64(0)))
+
+  /// Creates a hub with no subscribers.
+  public init() {}
+
+  /// Adds a subscriber to the coins `filter` selects.
+  public func subscribe(_ filter: CoinFilter = .all) -> CoinStateSubscription {
+    registry.withLock { registry in
+      let id = registry.nextID
+      registry.nextID += 1
+      let subscription = CoinStateSubscription(id: id, filter: filter, hub: self)
+      registry.subscriptions[id] = subscription
+      return subscription
+    }
+  }
+
+  /// Publishes the states that changed in one engine tick to every subscriber.
+  public func publish(_ states: [CoinState], tickTime: UnixTime) {
+    guard !states.isEmpty else { return }
+    let subscribers = registry.withLock { Array($0.subscriptions.values) }
+    var conflated: UInt64 = 0
+    for subscriber in subscribers { conflated += subscriber.offer(states, tickTime: tickTime) }
+    totals.withLock {
+      $0.published += UInt64(states.count)
+      $0.conflated += conflated
+    }
+  }
+
+  /// Number of open subscriptions.
+  public var subscriberCount: Int { registry.withLock { $0.subscriptions.count } }
+
+  /// States published since start, and updates conflated for slow subscribers since start.
+  public var counters: (published: UInt64, conflated: UInt64) { totals.withLock { $0 } }
+
+  /// Ends every subscription (server shutdown).
+  public func finishAll() {
+    let all = registry.withLock { registry in
+      defer { registry.subscriptions.removeAll() }
+      return Array(registry.subscriptions.values)
+    }
+    for subscription in all { subscription.finish() }
+  }
+
+  func remove(_ id: UInt64) {
+    _ = registry.withLock { $0.subscriptions.removeValue(forKey: id) }
+  }
+}
+
+/// A subscriber's bounded, conflating queue of coin states.
+public final class CoinStateSubscription: Sendable {
+  private struct State {
+    var pending: [String: CoinState] = [:]
+    var order: [String] = []
+    var tickTime = UnixTime(seconds: 0)
+    var conflated: UInt64 = 0
+    var finished = false
+    var waiter: CheckedContinuation<CoinStateBatch?, Never>?
+  }
+
+  /// Identifier of the subscription within its hub.
+  public let id: UInt64
+  /// The coins it selects.
+  public let filter: CoinFilter
+  private weak let hub: CoinStateHub?
+  private let state = Mutex(State())
+
+  init(id: UInt64, filter: CoinFilter, hub: CoinStateHub) {
+    self.id = id
+    self.filter = filter
+    self.hub = hub
+  }
+
+  /// Waits for the next batch; nil once the subscription is cancelled or the hub finished.
+  public func next() async -> CoinStateBatch? {
+    await withCheckedContinuation { continuation in
+      let ready: CoinStateBatch?? = state.withLock { state in
+        if let batch = Self.take(&state) { return .some(batch) }
+        if state.finished { return .some(nil) }
+        state.waiter = continuation
+        return nil
+      }
+      if let ready { continuation.resume(returning: ready) }
+    }
+  }
+
+  /// Ends the subscription: a waiting `next()` returns nil, and the hub forgets it.
+  public func cancel() {
+    hub?.remove(id)
+    finish()
+  }
+
+  /// Queues `states` (those the filter selects); returns how many pending ones they replaced.
+  func offer(_ states: [CoinState], tickTime: UnixTime) -> UInt64 {
+    let (waiter, batch, replaced): (CheckedContinuation<CoinStateBatch?, Never>?, CoinStateBatch?, UInt64) =
+      state.withLock { state in
+        guard !state.finished else { return (nil, nil, 0) }
+        var replaced: UInt64 = 0
+        for coinState in states where filter.matches(coinState.coin) {
+          let symbol = coinState.coin.symbol
+          if state.pending.updateValue(coinState, forKey: symbol) != nil {
+            replaced += 1
+          } else {
+            state.order.append(symbol)
+          }
+        }
+        state.conflated += replaced
+        state.tickTime = tickTime
+        guard let waiter = state.waiter, let batch = Self.take(&state) else { return (nil, nil, replaced) }
+        state.waiter = nil
+        return (waiter, batch, replaced)
+      }
+    waiter?.resume(returning: batch)
+    return replaced
+  }
+
+  func finish() {
+    let waiter = state.withLock { state -> CheckedContinuation<CoinStateBatch?, Never>? in
+      state.finished = true
+      state.pending.removeAll()
+      state.order.removeAll()
+      defer { state.waiter = nil }
+      return state.waiter
+    }
+    waiter?.resume(returning: nil)
+  }
+
+  private static func take(_ state: inout State) -> CoinStateBatch? {
+    guard !state.order.isEmpty else { return nil }
+    let batch = CoinStateBatch(
+      states: state.order.compactMap { state.pending[$0] }, tickTime: state.tickTime, conflated: state.conflated)
+    state.pending.removeAll(keepingCapacity: true)
+    state.order.removeAll(keepingCapacity: true)
+    state.conflated = 0
+    return batch
+  }
+}
