@@ -19,6 +19,7 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+  .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
   .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
 ]
 
@@ -42,12 +43,20 @@ let autoEngineCoreTests = Target.testTarget(
 /// HTTP clients of the exchanges and of NOAA SWPC, and the request budget.
 let autoEngineExchanges = Target.target(
   name: "AutoEngineExchanges",
-  dependencies: ["AutoEngineCore"],
+  dependencies: [
+    "AutoEngineCore",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
   swiftSettings: swiftSettings
 )
 let autoEngineExchangesTests = Target.testTarget(
   name: "AutoEngineExchangesTests",
-  dependencies: ["AutoEngineExchanges"],
+  dependencies: [
+    "AutoEngineExchanges",
+    "AutoEngineTestSupport",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+  ],
   swiftSettings: swiftSettings
 )
 
@@ -106,7 +115,11 @@ let autoEngineAPITests = Target.testTarget(
 /// Fixtures and (from the live-engine issue on) the mock exchange, for tests and benchmarks.
 let autoEngineTestSupport = Target.target(
   name: "AutoEngineTestSupport",
-  dependencies: ["AutoEngineCore"],
+  dependencies: [
+    "AutoEngineCore",
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
   swiftSettings: swiftSettings
 )
 

@@ -1,5 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import AutoEngineAPI
+import AutoEngineCore
 import AutoEngineRuntime
 import Foundation
 import Logging
@@ -37,12 +38,31 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .customLong("data-dir"), help: "Directory for the log file and, later, the journal (default ./data).")
   var dataDir: String?
 
+  @Option(help: "Market data source: simulated (default, offline), replay (candle files) or live (the exchanges).")
+  var market: MarketSourceKind = .simulated
+
+  @Option(help: "Seed of the simulated market (same seed, same market).")
+  var seed: UInt64 = 42
+
+  @Option(name: .customLong("replay-dir"), help: "Folder of candle CSV files for --market replay, assigned to coins in turn.")
+  var replayDir: String?
+
+  @Option(name: .customLong("replay-speed"), help: "Replay speed for --market replay: market seconds per wall second (default 1).")
+  var replaySpeed: Double = 1
+
   func validate() throws {
     for (flag, port) in [("--grpc-port", grpcPort), ("--http-port", httpPort)] {
       if let port, !(0...65535).contains(port) {
         throw ValidationError("\(flag) \(port) is not a TCP port (0–65535)")
       }
     }
+    if market == .replay && replayDir == nil {
+      throw ValidationError("--market replay needs --replay-dir DIR (a folder of candle CSV files)")
+    }
+    if market == .live {
+      throw ValidationError("--market live is not available in this version yet: use simulated or replay")
+    }
+    guard replaySpeed.isFinite, replaySpeed > 0 else { throw ValidationError("--replay-speed must be positive") }
     if let logLevel, Logger.Level(rawValue: logLevel) == nil {
       throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
     }
@@ -56,10 +76,13 @@ struct ServeCommand: AsyncParsableCommand {
       "CRYPTO AUTOENGINE \(AutoEngineVersion.current) starting",
       metadata: ["data_dir": "\(settings.dataDirectory)", "log_file": "\(settings.logFile)"])
 
-    let engine = Engine()
+    let clock = SystemWallClock()
+    let engine = Engine(clock: clock, marketSource: market)
+    let source = try makeMarketSource(coins: engine.catalogue.enabledCoins, now: clock.now(), logger: logger)
+    let scheduler = FetchScheduler(engine: engine, source: source, clock: clock, logger: logger)
     let server = AutoEngineServer(engine: engine, configuration: settings.server, logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
-      services: server.services.map { .init(service: $0) },
+      services: ([scheduler] + server.services).map { .init(service: $0) },
       gracefulShutdownSignals: [.sigterm, .sigint],
       cancellationSignals: [],
       logger: logger)
@@ -71,4 +94,25 @@ struct ServeCommand: AsyncParsableCommand {
     try await group.run()
     logger.info("CRYPTO AUTOENGINE stopped")
   }
+
+  /// The market the fetchers read, announced in the log.
+  private func makeMarketSource(coins: [Coin], now: UnixTime, logger: Logger) throws -> any MarketSource {
+    switch market {
+    case .simulated:
+      logger.notice("market: SIMULATED (seed \(seed), offline) — prices are generated, not real; use --market replay or live for real data")
+      return SimulatedMarket(coins: coins, seed: seed, start: now)
+    case .replay:
+      let directory = replayDir ?? "."
+      logger.notice("market: REPLAY of the candle files in \(directory) at \(replaySpeed)× speed")
+      do {
+        return try ReplayMarket(coins: coins, directory: directory, wallStart: now, options: ReplayOptions(speed: replaySpeed))
+      } catch {
+        throw CommandError("--replay-dir \(directory): \(error)")
+      }
+    case .live:
+      throw CommandError("--market live is not available in this version yet")
+    }
+  }
 }
+
+extension MarketSourceKind: ExpressibleByArgument {}

@@ -1,37 +1,40 @@
+import AutoEngineCore
 import AutoEngineRuntime
 import GRPCCore
+import SwiftProtobuf
 
-/// `autoengine.v1.StrategyService` over gRPC: each RPC is a one-line call into the `Engine` facade.
-///
-/// The engine features behind these RPCs land with later issues; until then each RPC answers
-/// UNIMPLEMENTED with a message saying so, never a made-up value.
+/// `autoengine.v1.StrategyService` over gRPC: each RPC is a call into the `Engine` facade plus
+/// the message mapping. WatchSignals lands with the API issue.
 struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol {
   let engine: Engine
+  var clock: any WallClock { engine.clock }
 
   func listStrategies(
     request: Autoengine_V1_ListStrategiesRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_ListStrategiesResponse {
-    throw EngineError.notBuiltYet("StrategyService.ListStrategies")
+    Autoengine_V1_ListStrategiesResponse(engine.strategies(in: request.category.domain))
   }
 
   func getSignals(
     request: Autoengine_V1_GetSignalsRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_CoinSignals {
-    throw EngineError.notBuiltYet("StrategyService.GetSignals")
+    Autoengine_V1_CoinSignals(try await engine.signals(request.symbol))
   }
 
   func listSignals(
     request: Autoengine_V1_ListSignalsRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_ListSignalsResponse {
-    throw EngineError.notBuiltYet("StrategyService.ListSignals")
+    Autoengine_V1_ListSignalsResponse(
+      try await engine.signals(CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)),
+      firedOnly: request.firedOnly, asOf: clock.now())
   }
 
   func watchSignals(
     request: Autoengine_V1_WatchSignalsRequest,
-    response: GRPCCore.RPCWriter<Autoengine_V1_SignalsUpdate>,
+    response: RPCWriter<Autoengine_V1_SignalsUpdate>,
     context: ServerContext
   ) async throws {
     throw EngineError.notBuiltYet("StrategyService.WatchSignals")

@@ -3,8 +3,8 @@ import GRPCCore
 
 /// `autoengine.v1.SystemService` over gRPC: each RPC is a one-line call into the `Engine` facade.
 ///
-/// GetStatus, StartSystem and StopSystem land with the live-engine and API issues (the latter two
-/// need bearer-token auth first); until then they answer UNIMPLEMENTED.
+/// StartSystem and StopSystem change state, so they wait for bearer-token authentication (the
+/// API issue); until then they answer UNIMPLEMENTED.
 struct SystemGRPCService: Autoengine_V1_SystemService.SimpleServiceProtocol {
   let engine: Engine
 
@@ -12,7 +12,7 @@ struct SystemGRPCService: Autoengine_V1_SystemService.SimpleServiceProtocol {
     request: Autoengine_V1_GetStatusRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_SystemStatus {
-    throw EngineError.notBuiltYet("SystemService.GetStatus")
+    Autoengine_V1_SystemStatus(await engine.status())
   }
 
   func startSystem(

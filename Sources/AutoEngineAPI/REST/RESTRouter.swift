@@ -1,8 +1,10 @@
+import AutoEngineCore
 import AutoEngineRuntime
 import Hummingbird
 
 /// The REST/JSON bridge: the seed's paths, each a one-line call into the same `Engine` facade as
-/// the gRPC services (never an HTTP call into our own gRPC port).
+/// the gRPC services (never an HTTP call into our own gRPC port), answering the proto3 JSON
+/// mapping of the same messages.
 enum RESTRouter {
   /// Builds the router of every REST path.
   ///
@@ -16,6 +18,31 @@ enum RESTRouter {
         message: Autoengine_V1_HealthReport(report),
         status: report.status == .notServing ? .serviceUnavailable : .ok)
     }
+    router.get("/api/coins") { request, _ in
+      ProtoJSON(
+        message: Autoengine_V1_ListCoinsResponse(
+          await engine.coinListing(exchange: try request.exchangeFilter(), enabledOnly: request.flag("enabled_only"))))
+    }
+    router.get("/api/coinstate") { request, _ in
+      ProtoJSON(
+        message: Autoengine_V1_ListCoinStatesResponse(
+          try await engine.coinStates(try request.coinFilter()), asOf: engine.clock.now()))
+    }
+    router.get("/api/coinstate/{symbol}") { _, context in
+      ProtoJSON(message: Autoengine_V1_CoinState(try await engine.coinState(try context.parameters.require("symbol"))))
+    }
+    router.get("/api/strategies") { request, _ in
+      ProtoJSON(
+        message: Autoengine_V1_ListSignalsResponse(
+          try await engine.signals(try request.coinFilter()), firedOnly: request.flag("fired_only"),
+          asOf: engine.clock.now()))
+    }
+    router.get("/api/strategies/{symbol}") { _, context in
+      ProtoJSON(message: Autoengine_V1_CoinSignals(try await engine.signals(try context.parameters.require("symbol"))))
+    }
+    router.get("/api/system/status") { _, _ in
+      ProtoJSON(message: Autoengine_V1_SystemStatus(await engine.status()))
+    }
     for (method, path, rpc) in pendingRoutes {
       router.on(RouterPath(path), method: method) { _, _ -> Response in
         throw EngineError.notBuiltYet("\(method.rawValue) \(path) (\(rpc))")
@@ -26,20 +53,44 @@ enum RESTRouter {
 
   /// The seed's paths (and the bridge's additions) whose features land with later issues.
   static let pendingRoutes: [(HTTPRequest.Method, String, String)] = [
-    (.get, "/api/coinstate", "CoinStateService.ListCoinStates"),
     (.get, "/api/coinstate/stream", "CoinStateService.WatchCoinStates"),
-    (.get, "/api/coinstate/{symbol}", "CoinStateService.GetCoinState"),
-    (.get, "/api/coins", "CoinStateService.ListCoins"),
-    (.get, "/api/strategies", "StrategyService.ListSignals"),
-    (.get, "/api/strategies/{symbol}", "StrategyService.GetSignals"),
     (.get, "/api/trading", "TradingService.GetTradingInfo"),
     (.post, "/api/trading/start", "TradingService.StartAutobuy"),
     (.post, "/api/trading/stop", "TradingService.StopAutobuy"),
     (.post, "/api/trading/cancel/{symbol}", "TradingService.CancelOrders"),
     (.post, "/api/trading/cancel-all", "TradingService.CancelAllOrders"),
     (.post, "/api/trading/order", "TradingService.PlaceOrder"),
-    (.get, "/api/system/status", "SystemService.GetStatus"),
     (.post, "/api/system/start", "SystemService.StartSystem"),
     (.post, "/api/system/stop", "SystemService.StopSystem"),
   ]
+
+  /// Every path the router serves, for documentation and tests.
+  static let servedRoutes: [(HTTPRequest.Method, String)] =
+    [
+      (.get, "/api/health"), (.get, "/api/coins"), (.get, "/api/coinstate"), (.get, "/api/coinstate/{symbol}"),
+      (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
+    ] + pendingRoutes.map { ($0.0, $0.1) }
+}
+
+extension Request {
+  /// `?symbols=BTC-USD,ETHUSDT&exchange=coinbase` as a coin filter.
+  func coinFilter() throws(EngineError) -> CoinFilter {
+    let symbols = uri.queryParameters.get("symbols")?.split(separator: ",").map(String.init) ?? []
+    return CoinFilter(symbols: symbols, exchange: try exchangeFilter())
+  }
+
+  /// `?exchange=coinbase|binanceus`; nil when absent.
+  func exchangeFilter() throws(EngineError) -> Exchange? {
+    guard let name = uri.queryParameters.get("exchange"), !name.isEmpty else { return nil }
+    guard let exchange = Exchange(rawValue: name.lowercased()) else {
+      throw EngineError(.invalidArgument, "exchange '\(name)' is not one of: coinbase, binanceus")
+    }
+    return exchange
+  }
+
+  /// Whether a boolean query flag (`?name=true` or `?name=1`) is set.
+  func flag(_ name: String) -> Bool {
+    guard let value = uri.queryParameters.get(name)?.lowercased() else { return false }
+    return value == "true" || value == "1" || value == "yes"
+  }
 }

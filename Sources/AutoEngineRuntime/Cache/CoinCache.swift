@@ -19,11 +19,11 @@ struct CoinCache: Sendable {
   /// The 24-hour volume (base) and its time at the previous volume fetch.
   var previousVolume: (volume: Double, time: UnixTime)?
 
-  init(coin: Coin, activeSymbol: String, historyCapacity: Int, candlePeriod: Double) {
+  init(coin: Coin, activeSymbol: String, historyCapacity: Int, candlePeriod: Double, aggregation: AggregationSettings) {
     state = CoinState(coin: coin, activeSymbol: activeSymbol)
     history = PriceHistory(capacity: historyCapacity)
     candles = CandleBuilder(period: candlePeriod)
-    evaluator = CoinEvaluator()
+    evaluator = CoinEvaluator(strategies: StrategyEvaluator(aggregator: SignalAggregator(settings: aggregation)))
   }
 
   /// Records a price; returns the candle it closed, if any.
@@ -59,6 +59,13 @@ struct CoinCache: Sendable {
     guard (try? evaluator.update(candle, cosmic: readings, now: now)) != nil else { return }
     state.indicators = evaluator.indicators.snapshot
     state.aggregate = evaluator.aggregate
+    // Reasons are formatted here, once per closed candle and only for the top contributors,
+    // never on the evaluator's hot path.
+    var reasons: [StrategyID: String] = [:]
+    for contributor in evaluator.aggregate.topContributors {
+      reasons[contributor.strategy] = evaluator.reason(contributor.strategy)
+    }
+    state.topReasons = reasons
     state.cosmic = cosmic
     state.indicatorsUpdatedAt = now
     dirty = true

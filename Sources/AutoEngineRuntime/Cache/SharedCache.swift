@@ -17,18 +17,37 @@ public actor SharedCache {
     public var candlePeriod: Double
     /// Price samples kept per coin (1 h of 10 s ticks plus slack).
     public var historyCapacity: Int
+    /// How strategy signals are weighed into one decision.
+    public var aggregation: AggregationSettings
 
     /// Creates settings; defaults follow the seed's 10 s price interval.
-    public init(staleAfter: Double = 30, changeThreshold: Double = 0.0001, candlePeriod: Double = 60, historyCapacity: Int = 400) {
+    public init(
+      staleAfter: Double = 30, changeThreshold: Double = 0.0001, candlePeriod: Double = 60, historyCapacity: Int = 400,
+      aggregation: AggregationSettings = AggregationSettings()
+    ) {
       self.staleAfter = staleAfter
       self.changeThreshold = changeThreshold
       self.candlePeriod = candlePeriod
       self.historyCapacity = historyCapacity
+      self.aggregation = aggregation
+    }
+
+    /// The settings of a configuration: stale after 3 × the price interval, candles of
+    /// min(60 s, `fetch.indicator_calc_interval`), history covering an hour of price ticks, and
+    /// the configured category weights and confidence cap.
+    public init(_ configuration: EngineConfiguration) {
+      let fetch = configuration.fetch
+      self.init(
+        staleAfter: fetch.staleThreshold, candlePeriod: min(60, fetch.indicatorCalcInterval),
+        historyCapacity: Int((3600 / max(1, fetch.priceFetchInterval)).rounded(.up)) + 40,
+        aggregation: configuration.strategy.aggregation)
     }
   }
 
   private var entries: [String: CoinCache] = [:]
   private var order: [String] = []
+  /// Configured symbol by the symbol used on the exchange.
+  private var configuredByActive: [String: String] = [:]
   private var cosmic: CosmicInputs?
   private let settings: Settings
   /// Reads served from fresh data.
@@ -43,8 +62,21 @@ public actor SharedCache {
     for coin in coins {
       entries[coin.symbol] = CoinCache(
         coin: coin, activeSymbol: activeSymbols[coin.symbol] ?? coin.symbol,
-        historyCapacity: settings.historyCapacity, candlePeriod: settings.candlePeriod)
+        historyCapacity: settings.historyCapacity, candlePeriod: settings.candlePeriod,
+        aggregation: settings.aggregation)
       order.append(coin.symbol)
+      configuredByActive[activeSymbols[coin.symbol] ?? coin.symbol] = coin.symbol
+    }
+  }
+
+  /// Switches coins to the symbols their exchange actually lists (configured successors).
+  public func use(activeSymbols: [String: String]) {
+    for (symbol, active) in activeSymbols {
+      guard var entry = entries[symbol] else { continue }
+      configuredByActive[entry.state.activeSymbol] = nil
+      entry.state.activeSymbol = active
+      configuredByActive[active] = symbol
+      entries[symbol] = entry
     }
   }
 
@@ -54,9 +86,8 @@ public actor SharedCache {
   /// Records fetched prices (keyed by the symbol used on the exchange); evaluates each coin
   /// whose candle closed.
   public func record(prices: [PriceQuote], at now: UnixTime) {
-    let bySymbol = activeIndex()
     for quote in prices {
-      guard let symbol = bySymbol[quote.symbol], var entry = entries[symbol] else { continue }
+      guard let symbol = configuredByActive[quote.symbol], var entry = entries[symbol] else { continue }
       if let closed = entry.record(quote, at: now) { entry.evaluate(closed, cosmic: cosmic, now: now) }
       entry.notePriceChange(threshold: settings.changeThreshold)
       entries[symbol] = entry
@@ -65,9 +96,8 @@ public actor SharedCache {
 
   /// Records fetched 24-hour statistics (keyed by the symbol used on the exchange).
   public func record(stats: [DailyMarketStats], at now: UnixTime) {
-    let bySymbol = activeIndex()
     for item in stats {
-      guard let symbol = bySymbol[item.symbol] else { continue }
+      guard let symbol = configuredByActive[item.symbol] else { continue }
       entries[symbol]?.record(item, at: now)
     }
   }
@@ -115,11 +145,20 @@ public actor SharedCache {
   }
 
   /// Latest signals of one coin's strategies with their reasons, formatted now.
-  public func signals(of symbol: String) -> [(signal: Signal, reason: String)]? {
+  public func signals(of symbol: String) -> CoinSignals? {
     guard let entry = entries[symbol] else { return nil }
-    return entry.evaluator.strategies.signals.map { signal in
-      (signal, entry.evaluator.reason(signal.strategy) ?? "")
-    }
+    let evaluator = entry.evaluator
+    return CoinSignals(
+      coin: entry.state.coin,
+      aggregate: entry.state.aggregate,
+      signals: evaluator.strategies.signals.map { ($0, evaluator.reason($0.strategy) ?? "") },
+      reasons: entry.state.topReasons,
+      evaluatedAt: entry.state.indicatorsUpdatedAt)
+  }
+
+  /// Every coin's state without counting the reads (for status reports).
+  public func statesUncounted() -> [CoinState] {
+    order.compactMap { entries[$0]?.state }
   }
 
   /// hits / (hits + misses), 0–1; 1 before any read.
@@ -130,11 +169,5 @@ public actor SharedCache {
 
   private func countRead(_ state: CoinState) {
     if state.price != nil && !state.isStale { hits += 1 } else { misses += 1 }
-  }
-
-  private func activeIndex() -> [String: String] {
-    var index: [String: String] = [:]
-    for (symbol, entry) in entries { index[entry.state.activeSymbol] = symbol }
-    return index
   }
 }

@@ -32,6 +32,8 @@ public struct CoinState: Sendable {
   public var indicators: IndicatorSnapshot
   /// The aggregate of the strategies at the latest evaluation; nil before the first.
   public var aggregate: AggregatedSignal?
+  /// The human-readable reasons of the aggregate's top contributors, by strategy.
+  public var topReasons: [StrategyID: String] = [:]
   /// The cosmic inputs at the latest evaluation.
   public var cosmic: CosmicInputs?
   /// When the price, volume, indicators and cosmic data were last updated.

@@ -52,3 +52,55 @@ extension EngineError {
     )
   }
 }
+
+extension Engine {
+  /// Every strategy's latest signal for one coin.
+  public func signals(_ symbol: String) async throws(EngineError) -> CoinSignals {
+    let coin = try coin(symbol)
+    guard let signals = await cache.signals(of: coin.symbol) else { throw .unknownSymbol(symbol) }
+    return signals
+  }
+
+  /// The signals of every coin the filter selects, in configuration order.
+  public func signals(_ filter: CoinFilter) async throws(EngineError) -> [CoinSignals] {
+    var result: [CoinSignals] = []
+    for coin in coins(filter) {
+      if let signals = await cache.signals(of: coin.symbol) { result.append(signals) }
+    }
+    if let symbols = filter.symbols, let unknown = symbols.first(where: { catalogue.coin(forSymbol: $0) == nil }) {
+      throw .unknownSymbol(unknown)
+    }
+    return result
+  }
+
+  /// The strategy catalogue (of one category, or all) with the configured category weights.
+  public nonisolated func strategies(in category: StrategyCategory? = nil) -> [(strategy: any Strategy, weight: Double)] {
+    let weights = configuration.strategy.categoryWeights
+    return StrategyCatalogue.all.filter { category == nil || $0.category == category }.map { ($0, weights[$0.category]) }
+  }
+}
+
+extension Engine {
+  /// The configured coins a listing selects, with every coin's symbol resolution and the totals
+  /// over all configured coins.
+  public func coinListing(exchange: Exchange? = nil, enabledOnly: Bool = false) -> CoinListing {
+    let all = catalogue.coins
+    let selected = all.filter { coin in (exchange.map { coin.exchange == $0 } ?? true) && (!enabledOnly || coin.enabled) }
+    return CoinListing(
+      coins: selected.map { ($0, symbols.resolution(of: $0.symbol)) }, total: all.count,
+      enabled: all.filter(\.enabled).count,
+      perExchange: Dictionary(uniqueKeysWithValues: Exchange.allCases.map { exchange in
+        (exchange, all.filter { $0.exchange == exchange }.count)
+      }))
+  }
+}
+
+/// Configured coins with their symbol resolution, and totals over every configured coin.
+public struct CoinListing: Sendable {
+  /// The selected coins and how their symbols resolved.
+  public var coins: [(coin: Coin, resolution: SymbolResolution)]
+  /// Configured coins, and enabled ones (before selection).
+  public var total: Int, enabled: Int
+  /// Configured coins per exchange (before selection).
+  public var perExchange: [Exchange: Int]
+}

@@ -19,9 +19,14 @@ public actor Engine {
   public nonisolated let monitor: ComponentMonitor
   /// Whether fetchers and strategies run.
   public nonisolated let runSwitch: RunSwitch
+  /// Which symbol each coin uses on its exchange, from the start-up check.
+  public nonisolated let symbols: SymbolDirectory
   /// Where market data come from.
   public nonisolated let marketSource: MarketSourceKind
-  let clock: any WallClock
+  /// The engine's configuration values.
+  public nonisolated let configuration: EngineConfiguration
+  /// The source of "now".
+  public nonisolated let clock: any WallClock
   private var components: [String: ComponentHealth] = [:]
   let healthWatchers = HealthWatchers()
 
@@ -31,23 +36,27 @@ public actor Engine {
   ///   - clock: the source of "now" (the system clock in production).
   ///   - version: the version string to report.
   ///   - catalogue: the configured coins (the seed's 40 by default).
+  ///   - configuration: thresholds, intervals, weights and limits.
   ///   - marketSource: the kind of market the fetchers read.
   ///   - cache: the shared cache (a fresh one over `catalogue` by default).
   public init(
     clock: any WallClock = SystemWallClock(), version: String = AutoEngineVersion.current,
-    catalogue: CoinCatalogue = .defaults, marketSource: MarketSourceKind = .simulated, cache: SharedCache? = nil,
+    catalogue: CoinCatalogue = .defaults, configuration: EngineConfiguration = .defaults,
+    marketSource: MarketSourceKind = .simulated, cache: SharedCache? = nil,
     coinStates: CoinStateHub = CoinStateHub(), monitor: ComponentMonitor = ComponentMonitor(),
-    runSwitch: RunSwitch = RunSwitch()
+    runSwitch: RunSwitch = RunSwitch(), symbols: SymbolDirectory = SymbolDirectory()
   ) {
     self.clock = clock
     self.version = version
     self.startedAt = clock.now()
     self.catalogue = catalogue
     self.marketSource = marketSource
-    self.cache = cache ?? SharedCache(coins: catalogue.coins)
+    self.configuration = configuration
+    self.cache = cache ?? SharedCache(coins: catalogue.coins, settings: SharedCache.Settings(configuration))
     self.coinStates = coinStates
     self.monitor = monitor
     self.runSwitch = runSwitch
+    self.symbols = symbols
     components["engine"] = ComponentHealth(name: "engine", state: .serving, detail: "running")
   }
 

@@ -72,7 +72,17 @@ public final class CoinStateHub: Sendable {
   }
 }
 
+/// What a subscriber receives: a batch of changed states, or a heartbeat when nothing changed.
+public enum CoinStateDelivery: Sendable {
+  /// Coins that changed.
+  case batch(CoinStateBatch)
+  /// Nothing changed for the heartbeat interval.
+  case heartbeat
+}
+
 /// A subscriber's bounded, conflating queue of coin states.
+///
+/// One reader at a time: `next` must not be called again before the previous call returned.
 public final class CoinStateSubscription: Sendable {
   private struct State {
     var pending: [String: CoinState] = [:]
@@ -80,7 +90,8 @@ public final class CoinStateSubscription: Sendable {
     var tickTime = UnixTime(seconds: 0)
     var conflated: UInt64 = 0
     var finished = false
-    var waiter: CheckedContinuation<CoinStateBatch?, Never>?
+    var waiter: CheckedContinuation<CoinStateDelivery?, Never>?
+    var waiterToken: UInt64 = 0
   }
 
   /// Identifier of the subscription within its hub.
@@ -98,18 +109,40 @@ public final class CoinStateSubscription: Sendable {
 
   /// Waits for the next batch; nil once the subscription is cancelled or the hub finished.
   public func next() async -> CoinStateBatch? {
-    await withCheckedContinuation { continuation in
-      let ready: CoinStateBatch?? = state.withLock { state in
-        if let batch = Self.take(&state) { return .some(batch) }
-        if state.finished { return .some(nil) }
-        state.waiter = continuation
-        return nil
-      }
-      if let ready { continuation.resume(returning: ready) }
+    while let delivery = await next(orHeartbeatAfter: nil) {
+      if case .batch(let batch) = delivery { return batch }
     }
+    return nil
   }
 
-  /// Ends the subscription: a waiting `next()` returns nil, and the hub forgets it.
+  /// Waits for the next batch, or returns `.heartbeat` when none arrived within `seconds`
+  /// (nil: wait indefinitely); nil once the subscription is cancelled or the hub finished.
+  public func next(orHeartbeatAfter seconds: Double?) async -> CoinStateDelivery? {
+    var timer: Task<Void, Never>?
+    let delivery = await withCheckedContinuation { (continuation: CheckedContinuation<CoinStateDelivery?, Never>) in
+      let ready: CoinStateDelivery?? = state.withLock { state in
+        if let batch = Self.take(&state) { return .some(.batch(batch)) }
+        if state.finished { return .some(nil) }
+        state.waiter = continuation
+        state.waiterToken &+= 1
+        return nil
+      }
+      if let ready {
+        continuation.resume(returning: ready)
+      } else if let seconds {
+        let token = state.withLock { $0.waiterToken }
+        timer = Task { [weak self] in
+          try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+          guard !Task.isCancelled else { return }
+          self?.fireHeartbeat(token: token)
+        }
+      }
+    }
+    timer?.cancel()
+    return delivery
+  }
+
+  /// Ends the subscription: a waiting `next` returns nil, and the hub forgets it.
   public func cancel() {
     hub?.remove(id)
     finish()
@@ -117,11 +150,13 @@ public final class CoinStateSubscription: Sendable {
 
   /// Queues `states` (those the filter selects); returns how many pending ones they replaced.
   func offer(_ states: [CoinState], tickTime: UnixTime) -> UInt64 {
-    let (waiter, batch, replaced): (CheckedContinuation<CoinStateBatch?, Never>?, CoinStateBatch?, UInt64) =
+    let (waiter, batch, replaced): (CheckedContinuation<CoinStateDelivery?, Never>?, CoinStateBatch?, UInt64) =
       state.withLock { state in
         guard !state.finished else { return (nil, nil, 0) }
         var replaced: UInt64 = 0
+        var added = false
         for coinState in states where filter.matches(coinState.coin) {
+          added = true
           let symbol = coinState.coin.symbol
           if state.pending.updateValue(coinState, forKey: symbol) != nil {
             replaced += 1
@@ -129,18 +164,19 @@ public final class CoinStateSubscription: Sendable {
             state.order.append(symbol)
           }
         }
+        guard added else { return (nil, nil, 0) }
         state.conflated += replaced
         state.tickTime = tickTime
         guard let waiter = state.waiter, let batch = Self.take(&state) else { return (nil, nil, replaced) }
         state.waiter = nil
         return (waiter, batch, replaced)
       }
-    waiter?.resume(returning: batch)
+    if let waiter, let batch { waiter.resume(returning: .batch(batch)) }
     return replaced
   }
 
   func finish() {
-    let waiter = state.withLock { state -> CheckedContinuation<CoinStateBatch?, Never>? in
+    let waiter = state.withLock { state -> CheckedContinuation<CoinStateDelivery?, Never>? in
       state.finished = true
       state.pending.removeAll()
       state.order.removeAll()
@@ -148,6 +184,15 @@ public final class CoinStateSubscription: Sendable {
       return state.waiter
     }
     waiter?.resume(returning: nil)
+  }
+
+  private func fireHeartbeat(token: UInt64) {
+    let waiter = state.withLock { state -> CheckedContinuation<CoinStateDelivery?, Never>? in
+      guard state.waiterToken == token, let waiter = state.waiter else { return nil }
+      state.waiter = nil
+      return waiter
+    }
+    waiter?.resume(returning: .heartbeat)
   }
 
   private static func take(_ state: inout State) -> CoinStateBatch? {

@@ -15,7 +15,8 @@ public enum MarketSourceKind: String, Hashable, Sendable, CaseIterable {
 /// The engine's fetch scheduler calls it on its cadences; the live source fans out to the
 /// exchanges' batched endpoints, the simulated and replay sources answer from their own state.
 /// Time is passed in, so simulated and replayed markets follow the engine's (possibly
-/// simulated) clock.
+/// simulated) clock. Answers cover the requested coins the source knows, in the order asked; a
+/// coin the source does not list is left out rather than failing the whole batch.
 public protocol MarketSource: Sendable {
   /// What kind of source this is.
   var kind: MarketSourceKind { get }
@@ -29,6 +30,9 @@ public protocol MarketSource: Sendable {
   /// Rolling 24-hour statistics of every coin, as of `now`.
   func dailyStats(for coins: [Coin], now: UnixTime) async throws -> [DailyMarketStats]
 
-  /// Up to `limit` one-minute candles of `coin` ending at or before `now`, oldest first.
+  /// Up to `limit` completed candles of `coin` ending at or before `now`, oldest first.
+  ///
+  /// One-minute candles from the live and simulated sources; a replay source returns its
+  /// files' own interval (5-minute files give 5-minute candles).
   func history(for coin: Coin, limit: Int, now: UnixTime) async throws -> [Candle]
 }

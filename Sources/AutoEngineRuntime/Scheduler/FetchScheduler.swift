@@ -1,6 +1,7 @@
 public import AutoEngineCore
 public import Logging
 public import ServiceLifecycle
+import Synchronization
 
 /// Fetches market and cosmic data on the seed's cadences, feeds the shared cache, and publishes
 /// each tick's changed coin states.
@@ -13,7 +14,8 @@ public import ServiceLifecycle
 public final class FetchScheduler: Service {
   private let source: any MarketSource
   private let cosmicFeed: any CosmicFeed
-  private let coins: [Coin]
+  private let configuredCoins: [Coin]
+  private let symbols: SymbolDirectory
   private let cache: SharedCache
   private let hub: CoinStateHub
   private let runSwitch: RunSwitch
@@ -26,15 +28,19 @@ public final class FetchScheduler: Service {
   /// Names of the components this scheduler reports to the monitor.
   public static let componentNames = ["price-fetcher", "volume-fetcher", "cosmic-fetcher"]
 
-  /// Creates a scheduler; `coins` are the enabled coins with their active symbols already chosen.
+  /// Coins to fetch: the enabled, available coins under the symbol their exchange lists.
+  private let fetched = CoinList()
+
+  /// Creates a scheduler over the enabled `coins`.
   public init(
-    source: any MarketSource, cosmicFeed: any CosmicFeed = NoCosmicFeed(), coins: [Coin], cache: SharedCache,
-    hub: CoinStateHub, runSwitch: RunSwitch, monitor: ComponentMonitor, clock: any WallClock,
+    source: any MarketSource, cosmicFeed: any CosmicFeed = NoCosmicFeed(), coins: [Coin], symbols: SymbolDirectory,
+    cache: SharedCache, hub: CoinStateHub, runSwitch: RunSwitch, monitor: ComponentMonitor, clock: any WallClock,
     settings: FetchSettings, warmUpCandles: Int = 250, logger: Logger
   ) {
     self.source = source
     self.cosmicFeed = cosmicFeed
-    self.coins = coins
+    self.configuredCoins = coins
+    self.symbols = symbols
     self.cache = cache
     self.hub = hub
     self.runSwitch = runSwitch
@@ -48,7 +54,21 @@ public final class FetchScheduler: Service {
     monitor.register(ComponentStatus(name: "cosmic-fetcher", interval: settings.mysticFetchInterval))
   }
 
+  /// Convenience: the scheduler of an engine (its cache, hub, monitor, switch and symbols).
+  public convenience init(
+    engine: Engine, source: any MarketSource, cosmicFeed: any CosmicFeed = NoCosmicFeed(), clock: any WallClock,
+    warmUpCandles: Int = 250, logger: Logger
+  ) {
+    self.init(
+      source: source, cosmicFeed: cosmicFeed, coins: engine.catalogue.enabledCoins, symbols: engine.symbols,
+      cache: engine.cache, hub: engine.coinStates, runSwitch: engine.runSwitch, monitor: engine.monitor, clock: clock,
+      settings: engine.configuration.fetch, warmUpCandles: warmUpCandles, logger: logger)
+  }
+
+  private var coins: [Coin] { fetched.coins }
+
   public func run() async throws {
+    await resolveSymbols()
     await fetchCosmic()
     await warmUp()
     await fetchVolumes()
@@ -119,6 +139,45 @@ public final class FetchScheduler: Service {
     await cache.record(cosmic: CosmicInputs(at: now, solar: solar, schumann: schumann), at: now)
   }
 
+  /// Checks every coin's symbol against its exchange: missing or non-trading symbols are reported
+  /// (status and log) and switched to their configured successor when that one trades; the
+  /// engine runs on with the rest. When the exchange cannot be asked, every coin is fetched.
+  func resolveSymbols() async {
+    do {
+      let listings = try await source.listings(for: configuredCoins + configuredCoins.compactMap(Self.successor))
+      let bySymbol = Dictionary(listings.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
+      let resolutions = configuredCoins.map { SymbolResolution.resolve($0, listings: bySymbol) }
+      symbols.record(resolutions)
+      var active: [String: String] = [:]
+      var usable: [Coin] = []
+      for (coin, resolution) in zip(configuredCoins, resolutions) {
+        switch resolution.availability {
+        case .trading, .successor, .unchecked:
+          var fetchedCoin = coin
+          fetchedCoin.symbol = resolution.activeSymbol
+          usable.append(fetchedCoin)
+          active[coin.symbol] = resolution.activeSymbol
+          if resolution.availability == .successor { logger.notice("\(resolution.detail)") }
+        case .missing, .notTrading:
+          logger.warning("\(resolution.detail); the engine runs on without it")
+        }
+      }
+      await cache.use(activeSymbols: active)
+      fetched.set(usable, configured: active)
+    } catch {
+      logger.warning("symbol check failed (\(error)); fetching every configured coin")
+      fetched.set(configuredCoins, configured: Dictionary(uniqueKeysWithValues: configuredCoins.map { ($0.symbol, $0.symbol) }))
+    }
+  }
+
+  private static func successor(of coin: Coin) -> Coin? {
+    guard let successor = coin.successorSymbol else { return nil }
+    var next = coin
+    next.symbol = successor
+    next.successorSymbol = nil
+    return next
+  }
+
   /// Feeds each coin's recent one-minute candles through its indicators before live ticks.
   func warmUp() async {
     guard warmUpCandles > 0 else { return }
@@ -126,11 +185,28 @@ public final class FetchScheduler: Service {
     for coin in coins {
       do {
         let candles = try await source.history(for: coin, limit: warmUpCandles, now: now)
-        await cache.warmUp(symbol: coin.symbol, candles: candles, now: now)
+        await cache.warmUp(symbol: fetched.configuredSymbol(of: coin.symbol), candles: candles, now: now)
       } catch {
         logger.warning("warm-up of \(coin.symbol) failed: \(error)")
       }
     }
     logger.info("indicators warmed up for \(coins.count) coins from \(warmUpCandles) candles each")
   }
+}
+
+/// The coins being fetched, set once symbols are resolved. Thread-safe.
+final class CoinList: Sendable {
+  private let state = Mutex((coins: [Coin](), configured: [String: String]()))
+
+  /// The coins to fetch, under their active symbols.
+  var coins: [Coin] { state.withLock { $0.coins } }
+
+  /// Sets the coins and the active → configured symbol map (`configured` maps configured → active).
+  func set(_ coins: [Coin], configured: [String: String]) {
+    let reverse = Dictionary(configured.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    state.withLock { $0 = (coins, reverse) }
+  }
+
+  /// The configured symbol of an active one.
+  func configuredSymbol(of active: String) -> String { state.withLock { $0.configured[active] } ?? active }
 }

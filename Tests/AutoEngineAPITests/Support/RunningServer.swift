@@ -1,4 +1,5 @@
 import AutoEngineAPI
+import AutoEngineCore
 import AutoEngineRuntime
 import GRPCCore
 import GRPCNIOTransportHTTP2
@@ -9,13 +10,14 @@ import ServiceLifecycle
 /// down gracefully and waits until it has stopped.
 func withRunningServer<Result: Sendable>(
   engine: Engine = Engine(),
+  services extra: [any Service] = [],
   _ body: @Sendable (_ engine: Engine, _ grpcPort: Int, _ httpPort: Int) async throws -> Result
 ) async throws -> Result {
   var logger = Logger(label: "test-server")
   logger.logLevel = .warning
   let server = AutoEngineServer(
     engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0), logger: logger)
-  let group = ServiceGroup(services: server.services, logger: logger)
+  let group = ServiceGroup(services: extra + server.services, logger: logger)
   return try await withThrowingTaskGroup(of: Void.self) { tasks in
     tasks.addTask { try await group.run() }
     do {
@@ -38,4 +40,21 @@ func withLoopbackClient<Result: Sendable>(
   let transport = try HTTP2ClientTransport.Posix(
     target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
   return try await withGRPCClient(transport: transport) { client in try await body(client) }
+}
+
+/// An engine on the seeded simulated market with a fetch scheduler ticking every 50 ms, so that
+/// tests see live-updating states within a fraction of a second.
+func simulatedEngine(seed: UInt64 = 7) -> (Engine, FetchScheduler) {
+  var configuration = EngineConfiguration.defaults
+  configuration.fetch.priceFetchInterval = 0.05
+  configuration.fetch.volumeFetchInterval = 0.2
+  configuration.fetch.staleThresholdMultiplier = 100
+  let clock = SystemWallClock()
+  let engine = Engine(clock: clock, configuration: configuration, marketSource: .simulated)
+  var logger = Logger(label: "test-scheduler")
+  logger.logLevel = .warning
+  let scheduler = FetchScheduler(
+    engine: engine, source: SimulatedMarket(coins: engine.catalogue.enabledCoins, seed: seed, start: clock.now()),
+    clock: clock, warmUpCandles: 60, logger: logger)
+  return (engine, scheduler)
 }

@@ -1,0 +1,145 @@
+import AutoEngineCore
+import AutoEngineRuntime
+import Foundation
+import GRPCCore
+import SwiftProtobuf
+import Testing
+
+@testable import AutoEngineAPI
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Coin states over real gRPC and REST, on the simulated market.
+@Suite struct CoinStateAPITests {
+  @Test func listCoinsGivesTheFortySeedCoins() async throws {
+    let (engine, scheduler) = simulatedEngine()
+    try await withRunningServer(engine: engine, services: [scheduler]) { _, grpcPort, _ in
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
+        let all = try await service.listCoins(Autoengine_V1_ListCoinsRequest())
+        #expect(all.total == 40)
+        #expect(all.perExchange == ["coinbase": 20, "binanceus": 20])
+        #expect(all.coins.first?.symbol == "BTC-USD")
+        #expect(all.coins.first?.maxTradeAmount == "10000")
+        let binance = try await service.listCoins(.with { $0.exchange = .binanceUs })
+        #expect(binance.coins.count == 20)
+        #expect(binance.coins.allSatisfy { $0.symbol.hasSuffix("USDT") })
+      }
+    }
+  }
+
+  @Test func statesBecomeLiveAndUnknownSymbolsAreNotFound() async throws {
+    let (engine, scheduler) = simulatedEngine()
+    try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
+      #expect(try await eventually(seconds: 10) { (try? await engine.coinStates().allSatisfy { $0.price != nil }) == true })
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
+        let list = try await service.listCoinStates(Autoengine_V1_ListCoinStatesRequest())
+        #expect(list.states.count == 40)
+        #expect(list.states.allSatisfy { !$0.price.isEmpty && Decimal(string: $0.price) != nil })
+        let btc = try await service.getCoinState(.with { $0.symbol = "btc-usd" })
+        #expect(btc.symbol == "BTC-USD")
+        #expect(btc.indicators.hasRsi14)  // warmed up from history
+        #expect(btc.signal.action != .unspecified)
+        await #expect {
+          _ = try await service.getCoinState(.with { $0.symbol = "DOGE-EUR" })
+        } throws: { error in
+          guard let rpc = error as? RPCError else { return false }
+          return rpc.code == .notFound && rpc.message.contains("DOGE-EUR") && rpc.message.contains("/api/coins")
+        }
+      }
+    }
+  }
+
+  @Test func watchStartsWithASnapshotThenPushesNumberedTicks() async throws {
+    let (engine, scheduler) = simulatedEngine()
+    try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
+        let request = Autoengine_V1_WatchCoinStatesRequest.with { $0.symbols = ["BTC-USD", "ETHUSDT"] }
+        let updates = try await service.watchCoinStates(request) { response in
+          var seen: [Autoengine_V1_CoinStateUpdate] = []
+          for try await update in response.messages {
+            seen.append(update)
+            if seen.count == 4 { break }
+          }
+          return seen
+        }
+        #expect(updates.map(\.sequence) == [1, 2, 3, 4])
+        #expect(updates[0].snapshot)
+        #expect(Set(updates[0].states.map(\.symbol)) == ["BTC-USD", "ETHUSDT"])
+        for update in updates.dropFirst() {
+          #expect(!update.snapshot)
+          #expect(update.heartbeat || !update.states.isEmpty)
+          #expect(Set(update.states.map(\.symbol)).isSubset(of: ["BTC-USD", "ETHUSDT"]))
+        }
+      }
+      #expect(try await eventually { engine.coinStates.subscriberCount == 0 }, "the stream's subscription leaked")
+    }
+  }
+
+  @Test func idleStreamsGetHeartbeats() async throws {
+    let engine = Engine()  // no scheduler: nothing changes
+    try await withRunningServer(engine: engine) { _, grpcPort, _ in
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
+        let updates = try await service.watchCoinStates(.with { $0.heartbeatSeconds = 1 }) { response in
+          var seen: [Autoengine_V1_CoinStateUpdate] = []
+          for try await update in response.messages {
+            seen.append(update)
+            if seen.count == 2 { break }
+          }
+          return seen
+        }
+        #expect(updates[0].snapshot && updates[0].states.count == 40)
+        #expect(updates[1].heartbeat && updates[1].sequence == 2 && updates[1].states.isEmpty)
+      }
+    }
+  }
+
+  @Test func restServesCoinsStatesSignalsAndStatus() async throws {
+    let (engine, scheduler) = simulatedEngine()
+    try await withRunningServer(engine: engine, services: [scheduler]) { engine, _, httpPort in
+      #expect(try await eventually(seconds: 10) { (try? await engine.coinState("SOLUSDT").price) != nil })
+      func get(_ path: String) async throws -> (Int, Data) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(httpPort)\(path)")!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+      }
+      let (coinsStatus, coins) = try await get("/api/coins")
+      #expect(coinsStatus == 200)
+      #expect(try Autoengine_V1_ListCoinsResponse(jsonUTF8Data: coins).coins.count == 40)
+      let (_, states) = try await get("/api/coinstate?exchange=coinbase")
+      #expect(try Autoengine_V1_ListCoinStatesResponse(jsonUTF8Data: states).states.count == 20)
+      let (_, sol) = try await get("/api/coinstate/SOLUSDT")
+      #expect(try Autoengine_V1_CoinState(jsonUTF8Data: sol).symbol == "SOLUSDT")
+      let (signalsStatus, signals) = try await get("/api/strategies/SOLUSDT")
+      #expect(signalsStatus == 200)
+      #expect(try Autoengine_V1_CoinSignals(jsonUTF8Data: signals).signals.count == 70)
+      let (_, status) = try await get("/api/system/status")
+      let report = try Autoengine_V1_SystemStatus(jsonUTF8Data: status)
+      #expect(report.marketSource == .simulated)
+      #expect(report.components.contains { $0.name == "price-fetcher" && $0.runs > 0 })
+      let (missingStatus, missing) = try await get("/api/coinstate/NOPE-USD")
+      #expect(missingStatus == 404)
+      #expect(String(decoding: missing, as: UTF8.self).contains("/api/coins"))
+      let (badStatus, bad) = try await get("/api/coinstate?exchange=kraken")
+      #expect(badStatus == 400)
+      #expect(String(decoding: bad, as: UTF8.self).contains("kraken"))
+    }
+  }
+
+  @Test func strategyCatalogueHasSeventyWithWeights() async throws {
+    try await withRunningServer { _, grpcPort, _ in
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_StrategyService.Client(wrapping: client)
+        let all = try await service.listStrategies(Autoengine_V1_ListStrategiesRequest())
+        #expect(all.strategies.map(\.id) == (1...70).map { "P\($0)" })
+        let cosmic = try await service.listStrategies(.with { $0.category = .cosmic })
+        #expect(cosmic.strategies.count == 5)
+        #expect(cosmic.strategies.allSatisfy { $0.categoryWeight == 0.25 })
+      }
+    }
+  }
+}

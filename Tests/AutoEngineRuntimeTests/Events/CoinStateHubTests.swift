@@ -1,0 +1,64 @@
+import AutoEngineCore
+import Foundation
+import Testing
+
+@testable import AutoEngineRuntime
+
+@Suite struct CoinStateHubTests {
+  let coins = Array(CoinCatalogue.defaults.coins.prefix(3))
+
+  private func state(_ index: Int, price: Int) -> CoinState {
+    var state = CoinState(coin: coins[index])
+    state.price = .init(price)
+    return state
+  }
+
+  @Test func aSubscriberThatKeepsUpGetsOneBatchPerTick() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    hub.publish([state(0, price: 1), state(1, price: 1)], tickTime: UnixTime(seconds: 1))
+    let first = await subscription.next()
+    #expect(first?.states.map(\.coin.symbol) == [coins[0].symbol, coins[1].symbol])
+    #expect(first?.conflated == 0)
+    hub.publish([state(2, price: 1)], tickTime: UnixTime(seconds: 2))
+    #expect(await subscription.next()?.tickTime == UnixTime(seconds: 2))
+  }
+
+  @Test func aStalledSubscriberIsConflatedBySymbolAndBounded() async {
+    let hub = CoinStateHub()
+    let slow = hub.subscribe()
+    let filtered = hub.subscribe(CoinFilter(symbols: [coins[2].symbol]))
+    for tick in 1...1000 {
+      hub.publish([state(0, price: tick), state(1, price: tick)], tickTime: UnixTime(seconds: Double(tick)))
+    }
+    let batch = await slow.next()
+    #expect(batch?.states.count == 2)  // one state per coin, never 2,000
+    #expect(batch?.states.first?.price == 1000)  // the newest
+    #expect(batch?.conflated == 1998)
+    #expect(hub.counters.conflated == 1998)
+    hub.publish([state(2, price: 7)], tickTime: UnixTime(seconds: 1001))
+    #expect(await filtered.next()?.states.map(\.coin.symbol) == [coins[2].symbol])
+  }
+
+  @Test func cancelEndsAWaitingReaderAndForgetsTheSubscriber() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    #expect(hub.subscriberCount == 1)
+    async let next = subscription.next()
+    try? await Task.sleep(for: .milliseconds(20))
+    subscription.cancel()
+    #expect(await next == nil)
+    #expect(hub.subscriberCount == 0)
+    hub.publish([state(0, price: 1)], tickTime: UnixTime(seconds: 1))  // no one to deliver to: fine
+  }
+
+  @Test func finishAllEndsEverySubscription() async {
+    let hub = CoinStateHub()
+    let one = hub.subscribe()
+    let two = hub.subscribe()
+    hub.finishAll()
+    #expect(await one.next() == nil)
+    #expect(await two.next() == nil)
+    #expect(hub.subscriberCount == 0)
+  }
+}
