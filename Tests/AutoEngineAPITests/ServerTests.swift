@@ -79,12 +79,12 @@ import Testing
   @Test func rpcsOfLaterIssuesAnswerUnimplementedNotFakeValues() async throws {
     try await withRunningServer { _, grpcPort, _ in
       try await withLoopbackClient(port: grpcPort) { client in
-        let coins = Autoengine_V1_CoinStateService.Client(wrapping: client)
+        let trading = Autoengine_V1_TradingService.Client(wrapping: client)
         await #expect {
-          _ = try await coins.listCoins(Autoengine_V1_ListCoinsRequest())
+          _ = try await trading.getTradingInfo(Autoengine_V1_GetTradingInfoRequest())
         } throws: { error in
           guard let rpc = error as? RPCError else { return false }
-          return rpc.code == .unimplemented && rpc.message.contains("CoinStateService.ListCoins")
+          return rpc.code == .unimplemented && rpc.message.contains("TradingService.GetTradingInfo")
         }
       }
     }
