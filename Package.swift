@@ -20,6 +20,9 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
   .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+  .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+  .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+  .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
   .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
 ]
 
@@ -47,6 +50,8 @@ let autoEngineExchanges = Target.target(
     "AutoEngineCore",
     .product(name: "AsyncHTTPClient", package: "async-http-client"),
     .product(name: "Logging", package: "swift-log"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
   ],
   swiftSettings: swiftSettings
 )
@@ -56,6 +61,8 @@ let autoEngineExchangesTests = Target.testTarget(
     "AutoEngineExchanges",
     "AutoEngineTestSupport",
     .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
   ],
   swiftSettings: swiftSettings
 )
@@ -69,12 +76,13 @@ let autoEngineRuntime = Target.target(
     "AutoEngineExchanges",
     .product(name: "Logging", package: "swift-log"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "Yams", package: "Yams"),
   ],
   swiftSettings: swiftSettings
 )
 let autoEngineRuntimeTests = Target.testTarget(
   name: "AutoEngineRuntimeTests",
-  dependencies: ["AutoEngineRuntime"],
+  dependencies: ["AutoEngineRuntime", "AutoEngineTestSupport"],
   swiftSettings: swiftSettings
 )
 
@@ -84,6 +92,7 @@ let autoEngineAPI = Target.target(
   name: "AutoEngineAPI",
   dependencies: [
     "AutoEngineRuntime",
+    "AutoEngineExchanges",
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
     .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -118,6 +127,9 @@ let autoEngineTestSupport = Target.target(
   dependencies: [
     "AutoEngineCore",
     .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "HummingbirdCore", package: "hummingbird"),
+    .product(name: "HTTPTypes", package: "swift-http-types"),
+    .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "Logging", package: "swift-log"),
   ],
   swiftSettings: swiftSettings
@@ -130,6 +142,7 @@ let autoengine = Target.executableTarget(
   dependencies: [
     "AutoEngineAPI",
     "AutoEngineRuntime",
+    "AutoEngineExchanges",
     "AutoEngineCore",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

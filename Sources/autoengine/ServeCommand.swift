@@ -1,6 +1,7 @@
 public import ArgumentParser
 import AutoEngineAPI
 import AutoEngineCore
+import AutoEngineExchanges
 import AutoEngineRuntime
 import Foundation
 import Logging
@@ -50,6 +51,15 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .customLong("replay-speed"), help: "Replay speed for --market replay: market seconds per wall second (default 1).")
   var replaySpeed: Double = 1
 
+  @Option(name: .customLong("coinbase-url"), help: "Base URL of Coinbase Advanced Trade for --market live (default https://api.coinbase.com).")
+  var coinbaseURL = CoinbaseMarketData.defaultBaseURL
+
+  @Option(name: .customLong("binance-url"), help: "Base URL of Binance.US for --market live (default https://api.binance.us).")
+  var binanceURL = BinanceUSMarketData.defaultBaseURL
+
+  @Option(name: .customLong("swpc-url"), help: "Base URL of NOAA SWPC's JSON feeds for --market live (default https://services.swpc.noaa.gov).")
+  var swpcURL = SWPCClient.defaultBaseURL
+
   func validate() throws {
     for (flag, port) in [("--grpc-port", grpcPort), ("--http-port", httpPort)] {
       if let port, !(0...65535).contains(port) {
@@ -59,8 +69,10 @@ struct ServeCommand: AsyncParsableCommand {
     if market == .replay && replayDir == nil {
       throw ValidationError("--market replay needs --replay-dir DIR (a folder of candle CSV files)")
     }
-    if market == .live {
-      throw ValidationError("--market live is not available in this version yet: use simulated or replay")
+    for (flag, url) in [("--coinbase-url", coinbaseURL), ("--binance-url", binanceURL), ("--swpc-url", swpcURL)] {
+      guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+        throw ValidationError("\(flag) '\(url)' is not an http(s) URL such as https://api.binance.us")
+      }
     }
     guard replaySpeed.isFinite, replaySpeed > 0 else { throw ValidationError("--replay-speed must be positive") }
     if let logLevel, Logger.Level(rawValue: logLevel) == nil {
@@ -77,9 +89,12 @@ struct ServeCommand: AsyncParsableCommand {
       metadata: ["data_dir": "\(settings.dataDirectory)", "log_file": "\(settings.logFile)"])
 
     let clock = SystemWallClock()
-    let engine = Engine(clock: clock, marketSource: market)
-    let source = try makeMarketSource(coins: engine.catalogue.enabledCoins, now: clock.now(), logger: logger)
-    let scheduler = FetchScheduler(engine: engine, source: source, clock: clock, logger: logger)
+    let catalogue = CoinCatalogue.defaults
+    let source = try makeMarketSource(coins: catalogue.enabledCoins, now: clock.now(), logger: logger)
+    let engine = Engine(
+      clock: clock, catalogue: catalogue, marketSource: market, exchangeStatus: source as? any ExchangeStatusSource)
+    let cosmicFeed: any CosmicFeed = market == .live ? SWPCCosmicFeed(client: SWPCClient(baseURL: swpcURL)) : NoCosmicFeed()
+    let scheduler = FetchScheduler(engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, logger: logger)
     let server = AutoEngineServer(engine: engine, configuration: settings.server, logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
       services: ([scheduler] + server.services).map { .init(service: $0) },
@@ -110,7 +125,8 @@ struct ServeCommand: AsyncParsableCommand {
         throw CommandError("--replay-dir \(directory): \(error)")
       }
     case .live:
-      throw CommandError("--market live is not available in this version yet")
+      logger.notice("market: LIVE — Coinbase at \(coinbaseURL), Binance.US at \(binanceURL), NOAA SWPC at \(swpcURL)")
+      return LiveMarket(exchanges: [.coinbase(baseURL: coinbaseURL), .binanceUS(baseURL: binanceURL)])
     }
   }
 }

@@ -1,4 +1,5 @@
 import AutoEngineCore
+import AutoEngineExchanges
 import AutoEngineRuntime
 import SwiftProtobuf
 
@@ -27,9 +28,35 @@ extension Autoengine_V1_SystemStatus {
       $0.messagesSent = report.messagesPublished
       $0.messagesConflated = report.messagesConflated
     }
+    exchanges = report.exchanges.map { Autoengine_V1_ExchangeStatus($0, unavailable: report.unavailableSymbols) }
+    callsPerMinute = report.exchanges.reduce(0) { $0 + Double($1.budget.callsLastMinute) }
     coinsTotal = UInt32(report.coinsTotal)
     coinsEnabled = UInt32(report.coinsEnabled)
     coinsStale = UInt32(report.coinsStale)
+  }
+}
+
+extension Autoengine_V1_ExchangeStatus {
+  init(_ report: ExchangeStatusReport, unavailable: [String]) {
+    self.init()
+    exchange = .init(report.exchange)
+    reachable = report.reachable
+    let budget = report.budget
+    switch budget.state {
+    case .ok: rateLimit = budget.usedWeight * 10 >= budget.weightLimit * 9 ? .throttled : .ok
+    case .throttled, .backingOff: rateLimit = .backingOff
+    case .banned: rateLimit = .banned
+    }
+    if let until = budget.state.until { retryAfterUntil = .init(until) }
+    callsPerMinute = Double(budget.callsLastMinute)
+    callsTotal = UInt64(budget.totalCalls)
+    errorsTotal = UInt64(budget.totalErrors)
+    malformedResponses = UInt64(budget.malformedAnswers)
+    usedWeight = Int64(budget.usedWeight)
+    weightLimit = Int64(budget.weightLimit)
+    unavailableSymbols = unavailable.filter { Exchange.inferred(fromSymbol: $0) == report.exchange }
+    if let time = budget.lastSuccess { lastSuccess = .init(time) }
+    baseURL = report.baseURL
   }
 }
 

@@ -21,6 +21,8 @@ public actor Engine {
   public nonisolated let runSwitch: RunSwitch
   /// Which symbol each coin uses on its exchange, from the start-up check.
   public nonisolated let symbols: SymbolDirectory
+  /// The exchange connections' status (the live market), if any.
+  public nonisolated let exchangeStatus: (any ExchangeStatusSource)?
   /// Where market data come from.
   public nonisolated let marketSource: MarketSourceKind
   /// The engine's configuration values.
@@ -44,7 +46,8 @@ public actor Engine {
     catalogue: CoinCatalogue = .defaults, configuration: EngineConfiguration = .defaults,
     marketSource: MarketSourceKind = .simulated, cache: SharedCache? = nil,
     coinStates: CoinStateHub = CoinStateHub(), monitor: ComponentMonitor = ComponentMonitor(),
-    runSwitch: RunSwitch = RunSwitch(), symbols: SymbolDirectory = SymbolDirectory()
+    runSwitch: RunSwitch = RunSwitch(), symbols: SymbolDirectory = SymbolDirectory(),
+    exchangeStatus: (any ExchangeStatusSource)? = nil
   ) {
     self.clock = clock
     self.version = version
@@ -57,6 +60,7 @@ public actor Engine {
     self.monitor = monitor
     self.runSwitch = runSwitch
     self.symbols = symbols
+    self.exchangeStatus = exchangeStatus
     components["engine"] = ComponentHealth(name: "engine", state: .serving, detail: "running")
   }
 

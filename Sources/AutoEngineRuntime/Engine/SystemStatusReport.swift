@@ -23,6 +23,8 @@ public struct SystemStatusReport: Sendable {
   public var subscribers: Int, messagesPublished: UInt64, messagesConflated: UInt64
   /// Configured symbols unavailable on their exchange.
   public var unavailableSymbols: [String]
+  /// Each exchange connection (empty for the simulated and replay markets).
+  public var exchanges: [ExchangeStatusReport]
 }
 
 extension Engine {
@@ -46,7 +48,8 @@ extension Engine {
       coinsTotal: catalogue.count, coinsEnabled: catalogue.enabledCoins.count,
       coinsCached: states.filter { $0.price != nil }.count, coinsStale: states.filter(\.isStale).count,
       subscribers: coinStates.subscriberCount + healthWatcherCount, messagesPublished: counters.published,
-      messagesConflated: counters.conflated, unavailableSymbols: symbols.unavailable)
+      messagesConflated: counters.conflated, unavailableSymbols: symbols.unavailable,
+      exchanges: await exchangeStatus?.exchangeStatuses() ?? [])
   }
 
   /// Resumes the fetchers and strategies; returns whether the state changed.

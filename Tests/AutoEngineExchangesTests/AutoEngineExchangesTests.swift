@@ -1,1 +1,0 @@
-// Tests of AutoEngineExchanges arrive with its clients (live-engine and trading issues).
