@@ -170,6 +170,10 @@ let aebench = Target.executableTarget(
   dependencies: [
     "AutoEngineAPI",
     "AutoEngineCore",
+    "AutoEngineRuntime",
+    "AutoEngineExchanges",
+    "AutoEngineTestSupport",
+    .product(name: "Logging", package: "swift-log"),
     .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

@@ -104,3 +104,15 @@ public struct CoinListing: Sendable {
   /// Configured coins per exchange (before selection).
   public var perExchange: [Exchange: Int]
 }
+
+extension Engine {
+  /// Number of coins whose state has (or lacks) a price, without counting cache reads.
+  public func coinStatesCount(withPrice: Bool) async -> Int {
+    await cache.statesUncounted().filter { ($0.price != nil) == withPrice }.count
+  }
+
+  /// The cache's hit and miss counters since start.
+  public func cacheCounters() async -> (hits: UInt64, misses: UInt64) {
+    (await cache.hits, await cache.misses)
+  }
+}

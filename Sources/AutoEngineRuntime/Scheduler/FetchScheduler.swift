@@ -25,6 +25,10 @@ public final class FetchScheduler: Service {
   private let warmUpCandles: Int
   private let logger: Logger
 
+  /// Time from the price answers' arrival to the changed states being handed to subscribers, per
+  /// tick (cache update, candle close and strategy evaluation included), seconds.
+  public let fetchToPublish = LatencyRecorder()
+
   /// Names of the components this scheduler reports to the monitor.
   public static let componentNames = ["price-fetcher", "volume-fetcher", "cosmic-fetcher"]
 
@@ -96,8 +100,10 @@ public final class FetchScheduler: Service {
   /// One price tick: fetch every price, update the cache, publish what changed.
   func fetchPrices() async {
     let now = clock.now()
+    var arrived: ContinuousClock.Instant?
     do {
       let quotes = try await source.prices(for: coins, now: now)
+      arrived = .now
       await cache.record(prices: quotes, at: now)
       monitor.succeeded("price-fetcher", at: now, detail: "\(quotes.count) prices")
     } catch {
@@ -106,6 +112,10 @@ public final class FetchScheduler: Service {
     }
     let changed = await cache.takeChanges(at: clock.now())
     hub.publish(changed, tickTime: now)
+    if let arrived {
+      let elapsed = ContinuousClock.now - arrived
+      fetchToPublish.record(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
   }
 
   /// One volume run: fetch every coin's 24-hour statistics into the cache.
