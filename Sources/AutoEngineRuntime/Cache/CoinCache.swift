@@ -83,12 +83,17 @@ struct CoinCache: Sendable {
     if let updated = state.priceUpdatedAt {
       let age = now.since(updated)
       state.isStale = age > limit
-      state.staleReason = state.isStale ? "no price for \(Int(age)) s (limit \(Int(limit)) s)" : ""
+      state.staleReason = state.isStale ? "no price for \(Self.seconds(age)) (limit \(Self.seconds(limit)))" : ""
     } else {
       state.isStale = true
       state.staleReason = "no price yet"
     }
     if wasStale != state.isStale { dirty = true }
+  }
+
+  /// `42 s`, or `0.4 s` below ten seconds.
+  static func seconds(_ value: Double) -> String {
+    value >= 10 ? "\(Int(value)) s" : "\((value * 10).rounded() / 10) s"
   }
 
   /// Marks the state for publication when the price moved by at least `threshold` (a fraction,

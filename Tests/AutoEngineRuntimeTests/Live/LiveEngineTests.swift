@@ -89,7 +89,7 @@ import Testing
   @Test func aCoinWhosePricesStopIsFlaggedStale() async throws {
     try await MockExchangeServer.withRunning(state: seededState()) { server in
       var configuration = EngineConfiguration.defaults
-      configuration.fetch.priceFetchInterval = 0.02  // stale after 3 × 0.02 s
+      configuration.fetch.priceFetchInterval = 0.5  // stale after 3 × 0.5 s
       let market = LiveMarket(exchanges: [.coinbase(baseURL: server.coinbaseBaseURL), .binanceUS(baseURL: server.binanceUSBaseURL)])
       let engine = Engine(configuration: configuration, marketSource: .live)
       var logger = Logger(label: "test-live")
@@ -100,7 +100,7 @@ import Testing
       let fresh = try await engine.coinState("SOL-USD")
       #expect(!fresh.isStale)
       server.state.remove(symbol: "SOL-USD", on: .coinbase)
-      try await Task.sleep(for: .milliseconds(100))
+      try await Task.sleep(for: .milliseconds(1600))
       await scheduler.fetchPrices()
       let sol = try await engine.coinState("SOL-USD")
       #expect(sol.isStale)
