@@ -46,11 +46,16 @@ struct CoinCache: Sendable {
       candles.addVolume(max(0, volume - previous.volume))
     }
     previousVolume = (volume, now)
+    // Change detection: subscribers see the coin again only when the statistics changed.
+    if state.volume24h != stats.volume || state.quoteVolume24h != stats.quoteVolume
+      || (stats.priceChangePercent != nil && state.change24hPercent != stats.priceChangePercent)
+    {
+      dirty = true
+    }
     state.volume24h = stats.volume
     state.quoteVolume24h = stats.quoteVolume
     if let change = stats.priceChangePercent { state.change24hPercent = change }
     state.volumeUpdatedAt = now
-    dirty = true
   }
 
   /// Feeds a closed candle (or a history candle) through the evaluator.

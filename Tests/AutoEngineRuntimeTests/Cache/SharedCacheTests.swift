@@ -75,3 +75,19 @@ import Testing
     #expect(state?.activeSymbol == "POL-USD")
   }
 }
+
+extension SharedCacheTests {
+  @Test func unchangedVolumesAreNotRepublished() async {
+    let cache = SharedCache(coins: [btc])
+    let stats = DailyMarketStats(symbol: "BTC-USD", volume: 1000, priceChangePercent: 1, time: UnixTime(seconds: 0))
+    await cache.record(prices: [quote("BTC-USD", 100, 0)], at: UnixTime(seconds: 0))
+    await cache.record(stats: [stats], at: UnixTime(seconds: 0))
+    #expect(await cache.takeChanges(at: UnixTime(seconds: 1)).count == 1)
+    await cache.record(stats: [stats], at: UnixTime(seconds: 180))  // same numbers
+    #expect(await cache.takeChanges(at: UnixTime(seconds: 2)).isEmpty)
+    var grown = stats
+    grown.volume = 1010
+    await cache.record(stats: [grown], at: UnixTime(seconds: 360))
+    #expect(await cache.takeChanges(at: UnixTime(seconds: 3)).map(\.volume24h) == [1010])
+  }
+}
