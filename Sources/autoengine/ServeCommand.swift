@@ -95,7 +95,14 @@ struct ServeCommand: AsyncParsableCommand {
       clock: clock, catalogue: catalogue, marketSource: market, exchangeStatus: source as? any ExchangeStatusSource)
     let cosmicFeed: any CosmicFeed = market == .live ? SWPCCosmicFeed(client: SWPCClient(baseURL: swpcURL)) : NoCosmicFeed()
     let scheduler = FetchScheduler(engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, logger: logger)
-    let server = AutoEngineServer(engine: engine, configuration: settings.server, logger: logger)
+    var serverConfiguration = settings.server
+    let token = ProcessInfo.processInfo.environment["AUTOENGINE_API_TOKEN"]
+    serverConfiguration.access = APIAccessPolicy(token: token)
+    if serverConfiguration.access.token == nil {
+      logger.notice(
+        "no API token: state-changing calls (trading and system start/stop, cancels) are refused; set AUTOENGINE_API_TOKEN to enable them")
+    }
+    let server = AutoEngineServer(engine: engine, configuration: serverConfiguration, logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
       services: ([scheduler] + server.services).map { .init(service: $0) },
       gracefulShutdownSignals: [.sigterm, .sigint],

@@ -9,8 +9,13 @@ import Testing
 
 /// The REST bridge's routes, in process (no socket).
 @Suite struct RESTRouterTests {
-  private func withRouter(_ engine: Engine = Engine(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let app = Application(router: RESTRouter.build(engine: engine))
+  static let token = "test-token-123"
+
+  private func withRouter(
+    _ engine: Engine = Engine(), access: APIAccessPolicy = APIAccessPolicy(token: RESTRouterTests.token),
+    _ body: @Sendable (any TestClientProtocol) async throws -> Void
+  ) async throws {
+    let app = Application(router: RESTRouter.build(engine: engine, access: access))
     try await app.test(.router) { client in try await body(client) }
   }
 
@@ -44,7 +49,7 @@ import Testing
     let method = HTTPRequest.Method(String(parts[0]))!
     let path = String(parts[1]).replacingOccurrences(of: "{symbol}", with: "BTC-USD")
     try await withRouter { client in
-      try await client.execute(uri: path, method: method) { response in
+      try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(Self.token)"]) { response in
         #expect(response.status == .notImplemented)
         let body = try JSONDecoder().decode(ErrorBody.self, from: Data(String(buffer: response.body).utf8))
         #expect(body.code == "NOT_IMPLEMENTED")
@@ -62,6 +67,69 @@ import Testing
       "POST /api/system/start", "POST /api/system/stop", "GET /api/health",
     ]
     #expect(seedPaths.isSubset(of: served))
+  }
+
+  @Test func stateChangingCallsNeedTheBearerToken() async throws {
+    let engine = Engine()
+    try await withRouter(engine) { client in
+      try await client.execute(uri: "/api/system/stop", method: .post) { response in
+        #expect(response.status == .unauthorized)
+        let body = try JSONDecoder().decode(ErrorBody.self, from: Data(String(buffer: response.body).utf8))
+        #expect(body.code == "UNAUTHENTICATED")
+      }
+      try await client.execute(uri: "/api/system/stop", method: .post, headers: [.authorization: "Bearer wrong"]) { response in
+        #expect(response.status == .unauthorized)
+      }
+      try await client.execute(
+        uri: "/api/system/stop", method: .post, headers: [.authorization: "Bearer \(Self.token)"]
+      ) { response in
+        #expect(response.status == .ok)
+        let answer = try Autoengine_V1_SystemStateResponse(jsonUTF8Bytes: Array(buffer: response.body))
+        #expect(!answer.running && answer.changed)
+      }
+      try await client.execute(uri: "/api/health", method: .get) { response in
+        #expect(response.status == .serviceUnavailable)  // stopped
+      }
+      try await client.execute(uri: "/api/system/start", method: .post, headers: [.authorization: "Bearer \(Self.token)"]) {
+        response in
+        #expect(response.status == .ok)
+      }
+      try await client.execute(uri: "/api/coins", method: .get) { response in
+        #expect(response.status == .ok)  // reads are open by default
+      }
+    }
+  }
+
+  @Test func withoutAConfiguredTokenStateChangesAreRefusedWithTheWayOut() async throws {
+    try await withRouter(access: APIAccessPolicy()) { client in
+      try await client.execute(uri: "/api/system/stop", method: .post, headers: [.authorization: "Bearer anything"]) {
+        response in
+        #expect(response.status == .unauthorized)
+        #expect(String(buffer: response.body).contains("AUTOENGINE_API_TOKEN"))
+      }
+    }
+  }
+
+  @Test func readsCanBeClosedButHealthStaysOpen() async throws {
+    try await withRouter(access: APIAccessPolicy(token: Self.token, requireTokenForReads: true)) { client in
+      try await client.execute(uri: "/api/coins", method: .get) { response in
+        #expect(response.status == .unauthorized)
+      }
+      try await client.execute(uri: "/api/coins", method: .get, headers: [.authorization: "Bearer \(Self.token)"]) {
+        response in
+        #expect(response.status == .ok)
+      }
+      try await client.execute(uri: "/api/health", method: .get) { response in
+        #expect(response.status == .ok)
+      }
+    }
+  }
+
+  @Test func tokenComparisonIsExact() {
+    #expect(APIAccessPolicy.constantTimeEquals("abc", "abc"))
+    #expect(!APIAccessPolicy.constantTimeEquals("abc", "abd"))
+    #expect(!APIAccessPolicy.constantTimeEquals("abc", "abcd"))
+    #expect(!APIAccessPolicy.constantTimeEquals("", "a"))
   }
 
   @Test func unknownPathIs404() async throws {

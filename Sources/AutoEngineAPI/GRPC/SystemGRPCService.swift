@@ -3,8 +3,8 @@ import GRPCCore
 
 /// `autoengine.v1.SystemService` over gRPC: each RPC is a one-line call into the `Engine` facade.
 ///
-/// StartSystem and StopSystem change state, so they wait for bearer-token authentication (the
-/// API issue); until then they answer UNIMPLEMENTED.
+/// StartSystem and StopSystem change state: `BearerTokenInterceptor` lets them through only with
+/// the API token.
 struct SystemGRPCService: Autoengine_V1_SystemService.SimpleServiceProtocol {
   let engine: Engine
 
@@ -19,14 +19,14 @@ struct SystemGRPCService: Autoengine_V1_SystemService.SimpleServiceProtocol {
     request: Autoengine_V1_StartSystemRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_SystemStateResponse {
-    throw EngineError.notBuiltYet("SystemService.StartSystem")
+    Autoengine_V1_SystemStateResponse(started: await engine.startSystem())
   }
 
   func stopSystem(
     request: Autoengine_V1_StopSystemRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_SystemStateResponse {
-    throw EngineError.notBuiltYet("SystemService.StopSystem")
+    Autoengine_V1_SystemStateResponse(stopped: await engine.stopSystem())
   }
 
   func getHealth(

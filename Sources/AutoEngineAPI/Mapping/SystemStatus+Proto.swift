@@ -96,3 +96,22 @@ extension Autoengine_V1_MarketSource {
     }
   }
 }
+
+extension Autoengine_V1_SystemStateResponse {
+  /// The answer of StartSystem; `changed` is false when the system was running already.
+  init(started changed: Bool) {
+    self.init()
+    running = true
+    self.changed = changed
+    message = changed ? "system started: fetchers and strategies resumed" : "system was already running"
+  }
+
+  /// The answer of StopSystem; `changed` is false when the system was stopped already.
+  init(stopped changed: Bool) {
+    self.init()
+    running = false
+    self.changed = changed
+    message =
+      changed ? "system stopped: fetchers and strategies paused (the server keeps serving)" : "system was already stopped"
+  }
+}

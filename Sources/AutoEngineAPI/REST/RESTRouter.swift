@@ -10,8 +10,9 @@ enum RESTRouter {
   ///
   /// Paths whose engine feature lands with a later issue answer 501 with a JSON error body, so
   /// that clients see the full surface of the contract from the start.
-  static func build(engine: Engine) -> Router<BasicRequestContext> {
+  static func build(engine: Engine, access: APIAccessPolicy = APIAccessPolicy()) -> Router<BasicRequestContext> {
     let router = Router()
+    router.add(middleware: BearerTokenMiddleware(policy: access))
     router.get("/api/health") { _, _ in
       let report = await engine.health()
       return ProtoJSON(
@@ -43,6 +44,12 @@ enum RESTRouter {
     router.get("/api/system/status") { _, _ in
       ProtoJSON(message: Autoengine_V1_SystemStatus(await engine.status()))
     }
+    router.post("/api/system/start") { _, _ in
+      ProtoJSON(message: Autoengine_V1_SystemStateResponse(started: await engine.startSystem()))
+    }
+    router.post("/api/system/stop") { _, _ in
+      ProtoJSON(message: Autoengine_V1_SystemStateResponse(stopped: await engine.stopSystem()))
+    }
     for (method, path, rpc) in pendingRoutes {
       router.on(RouterPath(path), method: method) { _, _ -> Response in
         throw EngineError.notBuiltYet("\(method.rawValue) \(path) (\(rpc))")
@@ -60,8 +67,6 @@ enum RESTRouter {
     (.post, "/api/trading/cancel/{symbol}", "TradingService.CancelOrders"),
     (.post, "/api/trading/cancel-all", "TradingService.CancelAllOrders"),
     (.post, "/api/trading/order", "TradingService.PlaceOrder"),
-    (.post, "/api/system/start", "SystemService.StartSystem"),
-    (.post, "/api/system/stop", "SystemService.StopSystem"),
   ]
 
   /// Every path the router serves, for documentation and tests.
@@ -69,6 +74,7 @@ enum RESTRouter {
     [
       (.get, "/api/health"), (.get, "/api/coins"), (.get, "/api/coinstate"), (.get, "/api/coinstate/{symbol}"),
       (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
+      (.post, "/api/system/start"), (.post, "/api/system/stop"),
     ] + pendingRoutes.map { ($0.0, $0.1) }
 }
 

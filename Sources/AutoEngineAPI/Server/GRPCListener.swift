@@ -31,7 +31,8 @@ final class GRPCListener: Service {
         TradingGRPCService(engine: engine),
         SystemGRPCService(engine: engine),
         HealthGRPCService(engine: engine),
-      ])
+      ],
+      interceptors: [BearerTokenInterceptor(policy: configuration.access)])
     let engine = self.engine
     try await withGracefulShutdownHandler {
       try await withThrowingDiscardingTaskGroup { group in

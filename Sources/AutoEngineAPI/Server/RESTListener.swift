@@ -24,7 +24,7 @@ final class RESTListener: Service {
     let logger = self.logger
     let port = self.port
     let application = Application(
-      router: RESTRouter.build(engine: engine),
+      router: RESTRouter.build(engine: engine, access: configuration.access),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.httpPort),
         serverName: "autoengine/\(engine.version)"),

@@ -11,12 +11,13 @@ import ServiceLifecycle
 func withRunningServer<Result: Sendable>(
   engine: Engine = Engine(),
   services extra: [any Service] = [],
+  access: APIAccessPolicy = APIAccessPolicy(),
   _ body: @Sendable (_ engine: Engine, _ grpcPort: Int, _ httpPort: Int) async throws -> Result
 ) async throws -> Result {
   var logger = Logger(label: "test-server")
   logger.logLevel = .warning
   let server = AutoEngineServer(
-    engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0), logger: logger)
+    engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0, access: access), logger: logger)
   let group = ServiceGroup(services: extra + server.services, logger: logger)
   return try await withThrowingTaskGroup(of: Void.self) { tasks in
     tasks.addTask { try await group.run() }
