@@ -117,6 +117,9 @@ let autoEngineAPITests = Target.testTarget(
     .product(name: "Hummingbird", package: "hummingbird"),
     .product(name: "HummingbirdTesting", package: "hummingbird"),
     .product(name: "Logging", package: "swift-log"),
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
   ],
   swiftSettings: swiftSettings
 )

@@ -1,7 +1,10 @@
+import AsyncHTTPClient
 import AutoEngineCore
 import AutoEngineRuntime
 import Foundation
 import GRPCCore
+import NIOCore
+import NIOHTTP1
 import SwiftProtobuf
 import Testing
 
@@ -141,5 +144,40 @@ import Testing
         #expect(cosmic.strategies.allSatisfy { $0.categoryWeight == 0.25 })
       }
     }
+  }
+}
+
+/// The SSE bridge of WatchCoinStates over a real socket.
+@Suite struct CoinStateEventStreamTests {
+  @Test func sseStartsWithASnapshotThenStreamsNumberedUpdatesAndReleasesOnDisconnect() async throws {
+    let (engine, scheduler) = simulatedEngine()
+    try await withRunningServer(engine: engine, services: [scheduler]) { engine, _, httpPort in
+      let request = HTTPClientRequest(url: "http://127.0.0.1:\(httpPort)/api/coinstate/stream?symbols=BTC-USD,ETHUSDT&heartbeat=1")
+      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+      #expect(response.headers.first(name: "content-type")?.hasPrefix("text/event-stream") == true)
+      var events: [(name: String, id: String, update: Autoengine_V1_CoinStateUpdate)] = []
+      var name = ""
+      var id = ""
+      var pending = ""
+      reading: for try await chunk in response.body {
+        pending += String(buffer: chunk)
+        while let newline = pending.firstIndex(of: "\n") {
+          let line = String(pending[..<newline])
+          pending = String(pending[pending.index(after: newline)...])
+          if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
+          if line.hasPrefix("id: ") { id = String(line.dropFirst(4)) }
+          if line.hasPrefix("data: ") {
+            events.append((name, id, try Autoengine_V1_CoinStateUpdate(jsonString: String(line.dropFirst(6)))))
+            if events.count == 3 { break reading }
+          }
+        }
+      }
+      #expect(events.map(\.name) == ["snapshot", "update", "update"])
+      #expect(events[0].update.states.count == 2)
+      #expect(events.map(\.id) == events.map { "\($0.update.sequence)" })
+      #expect(events[1].update.sequence > events[0].update.sequence)
+      #expect(events.dropFirst().allSatisfy { Set($0.update.states.map(\.symbol)).isSubset(of: ["BTC-USD", "ETHUSDT"]) })
+    }
+    #expect(try await eventually { engine.coinStates.subscriberCount == 0 }, "the SSE subscription leaked")
   }
 }

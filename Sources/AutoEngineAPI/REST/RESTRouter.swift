@@ -29,6 +29,9 @@ enum RESTRouter {
         message: Autoengine_V1_ListCoinStatesResponse(
           try await engine.coinStates(try request.coinFilter()), asOf: engine.clock.now()))
     }
+    router.get("/api/coinstate/stream") { request, _ in
+      try await CoinStateEventStream.response(for: request, engine: engine)
+    }
     router.get("/api/coinstate/{symbol}") { _, context in
       ProtoJSON(message: Autoengine_V1_CoinState(try await engine.coinState(try context.parameters.require("symbol"))))
     }
@@ -60,7 +63,6 @@ enum RESTRouter {
 
   /// The seed's paths (and the bridge's additions) whose features land with later issues.
   static let pendingRoutes: [(HTTPRequest.Method, String, String)] = [
-    (.get, "/api/coinstate/stream", "CoinStateService.WatchCoinStates"),
     (.get, "/api/trading", "TradingService.GetTradingInfo"),
     (.post, "/api/trading/start", "TradingService.StartAutobuy"),
     (.post, "/api/trading/stop", "TradingService.StopAutobuy"),
@@ -72,7 +74,8 @@ enum RESTRouter {
   /// Every path the router serves, for documentation and tests.
   static let servedRoutes: [(HTTPRequest.Method, String)] =
     [
-      (.get, "/api/health"), (.get, "/api/coins"), (.get, "/api/coinstate"), (.get, "/api/coinstate/{symbol}"),
+      (.get, "/api/health"), (.get, "/api/coins"), (.get, "/api/coinstate"), (.get, "/api/coinstate/stream"),
+      (.get, "/api/coinstate/{symbol}"),
       (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
       (.post, "/api/system/start"), (.post, "/api/system/stop"),
     ] + pendingRoutes.map { ($0.0, $0.1) }
