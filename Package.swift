@@ -152,6 +152,7 @@ let autoengine = Target.executableTarget(
     .product(name: "UnixSignals", package: "swift-service-lifecycle"),
     .product(name: "Logging", package: "swift-log"),
   ],
+  exclude: ["autoengine.example.yaml"],
   swiftSettings: swiftSettings
 )
 

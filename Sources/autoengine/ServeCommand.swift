@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import AutoEngineAPI
 import AutoEngineCore
 import AutoEngineExchanges
@@ -8,20 +8,27 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `autoengine serve`: runs the gRPC and REST listeners until SIGINT or SIGTERM.
+/// `autoengine serve`: runs the engine and its gRPC and REST listeners until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Run the server: gRPC on 127.0.0.1:50051 and REST/JSON on 127.0.0.1:8000.",
+    abstract: "Run the server: gRPC on 127.0.0.1:50051 and REST/JSON on 127.0.0.1:8000, on the simulated market by default.",
     discussion: """
+      Settings come from defaults, then the configuration file (--config, YAML or JSON; see \
+      `autoengine config example`), then AUTOENGINE_* environment variables, then these flags. \
       Stops gracefully on SIGINT (Ctrl-C) or SIGTERM within 5 seconds. Logs go to stderr and to \
-      crypto_autoengine.log in the data directory.
+      crypto_autoengine.log in the data directory. State-changing calls need AUTOENGINE_API_TOKEN.
 
-      Example:
-        autoengine serve --grpc-port 50051 --http-port 8000 --log-level debug
+      Examples:
+        autoengine serve
+        autoengine serve --market replay --replay-dir ../shared/data/candles --replay-speed 60
+        AUTOENGINE_API_TOKEN=… autoengine serve --config autoengine.yaml --log-level debug
       """)
 
-  @Option(help: "Interface both listeners bind (default 127.0.0.1; use 0.0.0.0 to expose them).")
+  @Option(help: "Configuration file (YAML or JSON); flags and environment override it.")
+  var config: String?
+
+  @Option(help: "Interface both listeners bind (default 127.0.0.1; 0.0.0.0 exposes them).")
   var host: String?
 
   @Option(name: .customLong("grpc-port"), help: "TCP port of the gRPC listener, 0 for any free port (default 50051).")
@@ -30,79 +37,96 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .customLong("http-port"), help: "TCP port of the REST listener, 0 for any free port (default 8000).")
   var httpPort: Int?
 
-  @Option(help: "JSON configuration file; flags override its values.")
-  var config: String?
-
   @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info).")
   var logLevel: String?
 
-  @Option(name: .customLong("data-dir"), help: "Directory for the log file and, later, the journal (default ./data).")
+  @Option(name: .customLong("data-dir"), help: "Directory for the log file and the journal (default ./data).")
   var dataDir: String?
 
-  @Option(help: "Market data source: simulated (default, offline), replay (candle files) or live (the exchanges).")
-  var market: MarketSourceKind = .simulated
+  @Option(help: "Market data: simulated (default, offline), replay (candle files) or live (the exchanges).")
+  var market: String?
 
-  @Option(help: "Seed of the simulated market (same seed, same market).")
-  var seed: UInt64 = 42
+  @Option(help: "Seed of the simulated market (default 42; same seed, same market).")
+  var seed: String?
 
   @Option(name: .customLong("replay-dir"), help: "Folder of candle CSV files for --market replay, assigned to coins in turn.")
   var replayDir: String?
 
-  @Option(name: .customLong("replay-speed"), help: "Replay speed for --market replay: market seconds per wall second (default 1).")
-  var replaySpeed: Double = 1
+  @Option(name: .customLong("replay-speed"), help: "Replay speed: market seconds per wall second (default 1).")
+  var replaySpeed: String?
 
-  @Option(name: .customLong("coinbase-url"), help: "Base URL of Coinbase Advanced Trade for --market live (default https://api.coinbase.com).")
-  var coinbaseURL = CoinbaseMarketData.defaultBaseURL
+  @Option(name: .customLong("coinbase-url"), help: "Base URL of Coinbase Advanced Trade (default https://api.coinbase.com).")
+  var coinbaseURL: String?
 
-  @Option(name: .customLong("binance-url"), help: "Base URL of Binance.US for --market live (default https://api.binance.us).")
-  var binanceURL = BinanceUSMarketData.defaultBaseURL
+  @Option(name: .customLong("binance-url"), help: "Base URL of Binance.US (default https://api.binance.us).")
+  var binanceURL: String?
 
-  @Option(name: .customLong("swpc-url"), help: "Base URL of NOAA SWPC's JSON feeds for --market live (default https://services.swpc.noaa.gov).")
-  var swpcURL = SWPCClient.defaultBaseURL
+  @Option(name: .customLong("swpc-url"), help: "Base URL of NOAA SWPC's JSON feeds (default https://services.swpc.noaa.gov).")
+  var swpcURL: String?
+
+  @Option(name: .customLong("set"), help: "Any configuration key, as key=value (repeatable), e.g. --set fetch.price_fetch_interval=5.")
+  var overrides: [String] = []
+
+  /// The flags given, as dotted configuration keys.
+  func flagSettings() throws -> [String: String] {
+    var flags: [String: String] = [:]
+    let named: [(String, String?)] = [
+      ("server.host", host), ("server.grpc_port", grpcPort.map(String.init)), ("server.http_port", httpPort.map(String.init)),
+      ("log.level", logLevel), ("data_dir", dataDir), ("market.source", market), ("market.seed", seed),
+      ("market.replay_dir", replayDir), ("market.replay_speed", replaySpeed),
+      ("exchanges.coinbase.base_url", coinbaseURL), ("exchanges.binanceus.base_url", binanceURL),
+      ("cosmic.swpc.base_url", swpcURL),
+    ]
+    for (key, value) in named { if let value { flags[key] = value } }
+    for override in overrides {
+      guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
+        throw ValidationError("--set '\(override)' is not key=value (e.g. --set strategy.min_confidence=0.75)")
+      }
+      flags[String(override[..<equals])] = String(override[override.index(after: equals)...])
+    }
+    return flags
+  }
 
   func validate() throws {
-    for (flag, port) in [("--grpc-port", grpcPort), ("--http-port", httpPort)] {
-      if let port, !(0...65535).contains(port) {
-        throw ValidationError("\(flag) \(port) is not a TCP port (0–65535)")
-      }
-    }
-    if market == .replay && replayDir == nil {
-      throw ValidationError("--market replay needs --replay-dir DIR (a folder of candle CSV files)")
-    }
-    for (flag, url) in [("--coinbase-url", coinbaseURL), ("--binance-url", binanceURL), ("--swpc-url", swpcURL)] {
-      guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-        throw ValidationError("\(flag) '\(url)' is not an http(s) URL such as https://api.binance.us")
-      }
-    }
-    guard replaySpeed.isFinite, replaySpeed > 0 else { throw ValidationError("--replay-speed must be positive") }
-    if let logLevel, Logger.Level(rawValue: logLevel) == nil {
-      throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
-    }
+    _ = try flagSettings()
   }
 
   func run() async throws {
-    let settings = try ServeSettings.resolve(
-      file: config, host: host, grpcPort: grpcPort, httpPort: httpPort, logLevel: logLevel, dataDir: dataDir)
+    let effective: EffectiveSettings
+    do {
+      effective = try AutoEngineSettings.load(
+        file: config, environment: ProcessInfo.processInfo.environment, flags: try flagSettings())
+    } catch {
+      throw CommandError("the configuration is not valid:\n\(error)")
+    }
+    let settings = effective.settings
     let logger = try ServerLogging.bootstrap(level: settings.logLevel, dataDirectory: settings.dataDirectory)
     logger.info(
       "CRYPTO AUTOENGINE \(AutoEngineVersion.current) starting",
-      metadata: ["data_dir": "\(settings.dataDirectory)", "log_file": "\(settings.logFile)"])
+      metadata: ["data_dir": "\(settings.dataDirectory)", "config": "\(config ?? "(defaults)")"])
+    for warning in effective.warnings + settings.advisories() { logger.warning("\(warning)") }
 
     let clock = SystemWallClock()
-    let catalogue = CoinCatalogue.defaults
-    let source = try makeMarketSource(coins: catalogue.enabledCoins, now: clock.now(), logger: logger)
+    let catalogue = try settings.engine.trading.seedCatalogue()
+    let source = try makeMarketSource(settings, coins: catalogue.enabledCoins, now: clock.now(), logger: logger)
     let engine = Engine(
-      clock: clock, catalogue: catalogue, marketSource: market, exchangeStatus: source as? any ExchangeStatusSource)
-    let cosmicFeed: any CosmicFeed = market == .live ? SWPCCosmicFeed(client: SWPCClient(baseURL: swpcURL)) : NoCosmicFeed()
+      clock: clock, catalogue: catalogue, configuration: settings.engine, marketSource: settings.market.source,
+      exchangeStatus: source as? any ExchangeStatusSource)
+    let cosmicFeed: any CosmicFeed =
+      settings.market.source == .live ? SWPCCosmicFeed(client: SWPCClient(baseURL: settings.cosmic.swpcBaseURL)) : NoCosmicFeed()
     let scheduler = FetchScheduler(engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, logger: logger)
-    var serverConfiguration = settings.server
-    let token = ProcessInfo.processInfo.environment["AUTOENGINE_API_TOKEN"]
-    serverConfiguration.access = APIAccessPolicy(token: token)
-    if serverConfiguration.access.token == nil {
+
+    let access = APIAccessPolicy(
+      token: settings.server.apiToken?.revealed, requireTokenForReads: settings.server.requireTokenForReads)
+    if access.token == nil {
       logger.notice(
         "no API token: state-changing calls (trading and system start/stop, cancels) are refused; set AUTOENGINE_API_TOKEN to enable them")
     }
-    let server = AutoEngineServer(engine: engine, configuration: serverConfiguration, logger: logger)
+    let server = AutoEngineServer(
+      engine: engine,
+      configuration: ServerConfiguration(
+        host: settings.server.host, grpcPort: settings.server.grpcPort, httpPort: settings.server.httpPort, access: access),
+      logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
       services: ([scheduler] + server.services).map { .init(service: $0) },
       gracefulShutdownSignals: [.sigterm, .sigint],
@@ -118,24 +142,29 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   /// The market the fetchers read, announced in the log.
-  private func makeMarketSource(coins: [Coin], now: UnixTime, logger: Logger) throws -> any MarketSource {
-    switch market {
+  private func makeMarketSource(
+    _ settings: AutoEngineSettings, coins: [Coin], now: UnixTime, logger: Logger
+  ) throws -> any MarketSource {
+    let market = settings.market
+    switch market.source {
     case .simulated:
-      logger.notice("market: SIMULATED (seed \(seed), offline) — prices are generated, not real; use --market replay or live for real data")
-      return SimulatedMarket(coins: coins, seed: seed, start: now)
+      logger.notice(
+        "market: SIMULATED (seed \(market.seed), offline) — prices are generated, not real; use --market replay or live for real data")
+      return SimulatedMarket(coins: coins, seed: market.seed, start: now)
     case .replay:
-      let directory = replayDir ?? "."
-      logger.notice("market: REPLAY of the candle files in \(directory) at \(replaySpeed)× speed")
+      logger.notice("market: REPLAY of the candle files in \(market.replayDirectory) at \(market.replaySpeed)× speed")
       do {
-        return try ReplayMarket(coins: coins, directory: directory, wallStart: now, options: ReplayOptions(speed: replaySpeed))
+        return try ReplayMarket(
+          coins: coins, directory: market.replayDirectory, wallStart: now, options: ReplayOptions(speed: market.replaySpeed))
       } catch {
-        throw CommandError("--replay-dir \(directory): \(error)")
+        throw CommandError("market.replay_dir \(market.replayDirectory): \(error)")
       }
     case .live:
-      logger.notice("market: LIVE — Coinbase at \(coinbaseURL), Binance.US at \(binanceURL), NOAA SWPC at \(swpcURL)")
-      return LiveMarket(exchanges: [.coinbase(baseURL: coinbaseURL), .binanceUS(baseURL: binanceURL)])
+      let exchanges = settings.exchanges
+      logger.notice(
+        "market: LIVE — Coinbase at \(exchanges.coinbaseBaseURL), Binance.US at \(exchanges.binanceUSBaseURL), NOAA SWPC at \(settings.cosmic.swpcBaseURL)")
+      return LiveMarket(
+        exchanges: [.coinbase(baseURL: exchanges.coinbaseBaseURL), .binanceUS(baseURL: exchanges.binanceUSBaseURL)])
     }
   }
 }
-
-extension MarketSourceKind: ExpressibleByArgument {}

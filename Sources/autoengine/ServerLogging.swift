@@ -32,11 +32,11 @@ final class LogFile: TextOutputStream, Sendable {
   init(path: String) throws {
     if !FileManager.default.fileExists(atPath: path) {
       guard FileManager.default.createFile(atPath: path, contents: nil) else {
-        throw ConfigurationFileError("cannot create the log file \(path)")
+        throw CommandError("cannot create the log file \(path)")
       }
     }
     guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw ConfigurationFileError("cannot open the log file \(path) for writing")
+      throw CommandError("cannot open the log file \(path) for writing")
     }
     handle.seekToEndOfFile()
     self.handle = Mutex(handle)

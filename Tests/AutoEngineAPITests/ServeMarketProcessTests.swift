@@ -69,9 +69,9 @@ import Testing
   }
 
   @Test(.timeLimit(.minutes(1)))
-  func replayWithoutADirectoryIsAUsageError() async throws {
+  func replayWithoutADirectoryIsRefusedNamingTheKey() async throws {
     let server = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["serve", "--market", "replay"])
-    #expect(try await server.waitForExit(seconds: 20) == 64)
-    #expect(server.standardError().contains("--replay-dir"))
+    #expect(try await server.waitForExit(seconds: 20) == 1)
+    #expect(server.standardError().contains("market.replay_dir"))
   }
 }

@@ -47,11 +47,12 @@ import Testing
   }
 
   @Test(.timeLimit(.minutes(1)))
-  func serveRejectsABadPortWithAUsageError() async throws {
+  func serveRejectsABadPortNamingTheKey() async throws {
     let server = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["serve", "--grpc-port", "70000"])
     let status = try await server.waitForExit(seconds: 20)
-    #expect(status == 64)  // swift-argument-parser's EX_USAGE for validation errors
-    #expect(server.standardError().contains("--grpc-port 70000 is not a TCP port"))
+    #expect(status == 1)
+    #expect(server.standardError().contains("server.grpc_port"))
+    #expect(server.standardError().contains("70000"))
   }
 }
 
@@ -61,5 +62,27 @@ extension ServeProcessTests {
     let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "no-port-here"])
     #expect(try await aectl.waitForExit(seconds: 20) == 2)
     #expect(aectl.standardError().contains("is not host:port"))
+  }
+}
+
+extension ServeProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func configCheckListsEveryProblemAndMasksSecrets() async throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("autoengine-\(UUID().uuidString).yaml")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try "strategy:\n  min_confidence: 1.2\nfetch:\n  price_interval: 5\n".write(to: file, atomically: true, encoding: .utf8)
+    let bad = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["config", "check", file.path])
+    #expect(try await bad.waitForExit(seconds: 20) == 1)
+    #expect(bad.standardError().contains("strategy.min_confidence"))
+    #expect(bad.standardError().contains("fetch.price_fetch_interval"))  // the suggestion
+
+    try "server:\n  grpc_port: 50123\n".write(to: file, atomically: true, encoding: .utf8)
+    let good = try ChildProcess(
+      executable: try builtProduct("autoengine"), arguments: ["config", "check", file.path],
+      environment: ["AUTOENGINE_API_TOKEN": "very-secret-token-1234"])
+    #expect(try await good.waitForExit(seconds: 20) == 0)
+    let printed = good.standardOutput()
+    #expect(printed.contains("50123"))
+    #expect(!printed.contains("very-secret-token-1234"))
   }
 }

@@ -23,10 +23,13 @@ final class ChildProcess: Sendable {
   private let output = CapturedOutput()
 
   /// Starts `executable` with `arguments`.
-  init(executable: URL, arguments: [String]) throws {
+  init(executable: URL, arguments: [String], environment: [String: String] = [:]) throws {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let stdoutPipe = Pipe()
     let stderrPipe = Pipe()
     process.standardOutput = stdoutPipe
