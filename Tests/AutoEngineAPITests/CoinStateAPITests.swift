@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AutoEngineCore
 import AutoEngineRuntime
 import Foundation
+import Logging
 import GRPCCore
 import NIOCore
 import NIOHTTP1
@@ -179,5 +180,45 @@ import Testing
       #expect(events.dropFirst().allSatisfy { Set($0.update.states.map(\.symbol)).isSubset(of: ["BTC-USD", "ETHUSDT"]) })
     }
     #expect(try await eventually { engine.coinStates.subscriberCount == 0 }, "the SSE subscription leaked")
+  }
+}
+
+/// WatchSignals: a snapshot of every selected coin's 70 signals, then the coins re-evaluated.
+@Suite struct WatchSignalsTests {
+  @Test func snapshotThenReevaluatedCoins() async throws {
+    var configuration = EngineConfiguration.defaults
+    configuration.fetch.priceFetchInterval = 0.05
+    configuration.fetch.indicatorCalcInterval = 0.2  // candles of 0.2 s, so coins are re-evaluated quickly
+    let clock = SystemWallClock()
+    let engine = Engine(clock: clock, configuration: configuration)
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    let scheduler = FetchScheduler(
+      engine: engine, source: SimulatedMarket(coins: engine.catalogue.enabledCoins, seed: 3, start: clock.now()),
+      clock: clock, warmUpCandles: 30, logger: logger)
+    try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_StrategyService.Client(wrapping: client)
+        let request = Autoengine_V1_WatchSignalsRequest.with {
+          $0.symbols = ["ADA-USD"]
+          $0.heartbeatSeconds = 1
+        }
+        let updates = try await service.watchSignals(request) { response in
+          var seen: [Autoengine_V1_SignalsUpdate] = []
+          for try await update in response.messages {
+            seen.append(update)
+            if seen.count >= 2 && !update.heartbeat { break }
+            if seen.count > 20 { break }
+          }
+          return seen
+        }
+        #expect(updates.first?.snapshot == true)
+        #expect(updates.first?.coins.map(\.symbol) == ["ADA-USD"])
+        #expect(updates.first?.coins.first?.signals.count == 70)
+        let next = try #require(updates.last)
+        #expect(!next.snapshot && next.sequence == UInt64(updates.count))
+        #expect(next.coins.map(\.symbol) == ["ADA-USD"])
+      }
+    }
   }
 }

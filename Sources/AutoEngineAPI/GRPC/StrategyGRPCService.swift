@@ -4,7 +4,7 @@ import GRPCCore
 import SwiftProtobuf
 
 /// `autoengine.v1.StrategyService` over gRPC: each RPC is a call into the `Engine` facade plus
-/// the message mapping. WatchSignals lands with the API issue.
+/// the message mapping.
 struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol {
   let engine: Engine
   var clock: any WallClock { engine.clock }
@@ -37,6 +37,47 @@ struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol 
     response: RPCWriter<Autoengine_V1_SignalsUpdate>,
     context: ServerContext
   ) async throws {
-    throw EngineError.notBuiltYet("StrategyService.WatchSignals")
+    let filter = CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)
+    // Signals change when a coin is evaluated (a candle closes); the coin-state stream says when.
+    let subscription = try await engine.subscribeCoinStates(filter)
+    let heartbeat = request.heartbeatSeconds > 0 ? Double(request.heartbeatSeconds) : 15
+    let clock = self.clock
+    try await withRPCCancellationHandler {
+      var sequence: UInt64 = 1
+      let snapshot = try await engine.signals(filter)
+      var evaluated = Dictionary(snapshot.map { ($0.coin.symbol, $0.evaluatedAt) }, uniquingKeysWith: { first, _ in first })
+      try await response.write(
+        Autoengine_V1_SignalsUpdate(
+          sequence: sequence, snapshot: true, coins: snapshot, firedOnly: request.firedOnly, tickTime: clock.now(),
+          sentAt: clock.now()))
+      while let delivery = await subscription.next(orHeartbeatAfter: heartbeat) {
+        switch delivery {
+        case .batch(let batch):
+          var changed: [CoinSignals] = []
+          for state in batch.states where state.indicatorsUpdatedAt != evaluated[state.coin.symbol] ?? nil {
+            evaluated[state.coin.symbol] = state.indicatorsUpdatedAt
+            changed.append(try await engine.signals(state.coin.symbol))
+          }
+          guard !changed.isEmpty else { continue }
+          sequence += 1
+          var update = Autoengine_V1_SignalsUpdate(
+            sequence: sequence, snapshot: false, coins: changed, firedOnly: request.firedOnly, tickTime: batch.tickTime,
+            sentAt: clock.now())
+          update.conflated = batch.conflated
+          try await response.write(update)
+        case .heartbeat:
+          sequence += 1
+          try await response.write(
+            .with {
+              $0.sequence = sequence
+              $0.heartbeat = true
+              $0.sentAt = .init(clock.now())
+            })
+        }
+      }
+    } onCancelRPC: {
+      subscription.cancel()
+    }
+    subscription.cancel()
   }
 }

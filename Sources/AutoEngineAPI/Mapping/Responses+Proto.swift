@@ -38,3 +38,15 @@ extension Autoengine_V1_ListSignalsResponse {
     self.asOf = .init(asOf)
   }
 }
+
+extension Autoengine_V1_SignalsUpdate {
+  /// One message of WatchSignals carrying `coins`.
+  init(sequence: UInt64, snapshot: Bool, coins: [CoinSignals], firedOnly: Bool, tickTime: UnixTime, sentAt: UnixTime) {
+    self.init()
+    self.sequence = sequence
+    self.snapshot = snapshot
+    self.coins = coins.map { Autoengine_V1_CoinSignals($0, firedOnly: firedOnly) }
+    self.tickTime = .init(tickTime)
+    self.sentAt = .init(sentAt)
+  }
+}
