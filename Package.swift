@@ -23,6 +23,7 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
   .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
   .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+  .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
   .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
 ]
 
@@ -100,6 +101,8 @@ let autoEngineAPI = Target.target(
     .product(name: "Hummingbird", package: "hummingbird"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "Logging", package: "swift-log"),
+    .product(name: "Prometheus", package: "swift-prometheus"),
+    .product(name: "NIOCore", package: "swift-nio"),
   ],
   swiftSettings: swiftSettings
 )

@@ -132,6 +132,22 @@ import Testing
     #expect(!APIAccessPolicy.constantTimeEquals("", "a"))
   }
 
+  @Test func metricsArePrometheusText() async throws {
+    try await withRouter { client in
+      try await client.execute(uri: "/metrics", method: .get) { response in
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+        let text = String(buffer: response.body)
+        for name in [
+          "autoengine_system_running 1", "# TYPE autoengine_cache_hit_ratio gauge", "autoengine_stream_subscribers",
+          "autoengine_fetch_to_publish_seconds{quantile=\"0.5\"}", "autoengine_strategy_evaluation_seconds",
+        ] {
+          #expect(text.contains(name), "missing \(name) in:\n\(text)")
+        }
+      }
+    }
+  }
+
   @Test func unknownPathIs404() async throws {
     try await withRouter { client in
       try await client.execute(uri: "/api/nothing-here", method: .get) { response in

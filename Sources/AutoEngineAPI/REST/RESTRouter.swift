@@ -1,6 +1,7 @@
 import AutoEngineCore
 import AutoEngineRuntime
 import Hummingbird
+import NIOCore
 
 /// The REST/JSON bridge: the seed's paths, each a one-line call into the same `Engine` facade as
 /// the gRPC services (never an HTTP call into our own gRPC port), answering the proto3 JSON
@@ -18,6 +19,12 @@ enum RESTRouter {
       return ProtoJSON(
         message: Autoengine_V1_HealthReport(report),
         status: report.status == .notServing ? .serviceUnavailable : .ok)
+    }
+    let metrics = MetricsExporter()
+    router.get("/metrics") { _, _ -> Response in
+      var headers = HTTPFields()
+      headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+      return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: await metrics.render(engine))))
     }
     router.get("/api/coins") { request, _ in
       ProtoJSON(
@@ -77,7 +84,7 @@ enum RESTRouter {
       (.get, "/api/health"), (.get, "/api/coins"), (.get, "/api/coinstate"), (.get, "/api/coinstate/stream"),
       (.get, "/api/coinstate/{symbol}"),
       (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
-      (.post, "/api/system/start"), (.post, "/api/system/stop"),
+      (.post, "/api/system/start"), (.post, "/api/system/stop"), (.get, "/metrics"),
     ] + pendingRoutes.map { ($0.0, $0.1) }
 }
 

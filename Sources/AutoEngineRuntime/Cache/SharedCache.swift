@@ -50,6 +50,8 @@ public actor SharedCache {
   private var configuredByActive: [String: String] = [:]
   private var cosmic: CosmicInputs?
   private let settings: Settings
+  /// Durations of one coin's evaluation on a closed candle (indicators, strategies, aggregate).
+  public nonisolated let evaluationLatency = LatencyRecorder()
   /// Reads served from fresh data.
   public private(set) var hits: UInt64 = 0
   /// Reads that found no or stale data.
@@ -88,7 +90,12 @@ public actor SharedCache {
   public func record(prices: [PriceQuote], at now: UnixTime) {
     for quote in prices {
       guard let symbol = configuredByActive[quote.symbol], var entry = entries[symbol] else { continue }
-      if let closed = entry.record(quote, at: now) { entry.evaluate(closed, cosmic: cosmic, now: now) }
+      if let closed = entry.record(quote, at: now) {
+        let start = ContinuousClock.now
+        entry.evaluate(closed, cosmic: cosmic, now: now)
+        let elapsed = ContinuousClock.now - start
+        evaluationLatency.record(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      }
       entry.notePriceChange(threshold: settings.changeThreshold)
       entries[symbol] = entry
     }

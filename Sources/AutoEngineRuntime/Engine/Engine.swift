@@ -21,6 +21,8 @@ public actor Engine {
   public nonisolated let runSwitch: RunSwitch
   /// Which symbol each coin uses on its exchange, from the start-up check.
   public nonisolated let symbols: SymbolDirectory
+  /// Fetch-to-publish durations of the price ticks (filled by the fetch scheduler).
+  public nonisolated let fetchToPublish = LatencyRecorder()
   /// The exchange connections' status (the live market), if any.
   public nonisolated let exchangeStatus: (any ExchangeStatusSource)?
   /// Where market data come from.

@@ -27,7 +27,7 @@ public final class FetchScheduler: Service {
 
   /// Time from the price answers' arrival to the changed states being handed to subscribers, per
   /// tick (cache update, candle close and strategy evaluation included), seconds.
-  public let fetchToPublish = LatencyRecorder()
+  public let fetchToPublish: LatencyRecorder
 
   /// Names of the components this scheduler reports to the monitor.
   public static let componentNames = ["price-fetcher", "volume-fetcher", "cosmic-fetcher"]
@@ -39,8 +39,10 @@ public final class FetchScheduler: Service {
   public init(
     source: any MarketSource, cosmicFeed: any CosmicFeed = NoCosmicFeed(), coins: [Coin], symbols: SymbolDirectory,
     cache: SharedCache, hub: CoinStateHub, runSwitch: RunSwitch, monitor: ComponentMonitor, clock: any WallClock,
-    settings: FetchSettings, warmUpCandles: Int = 250, logger: Logger
+    settings: FetchSettings, warmUpCandles: Int = 250, fetchToPublish: LatencyRecorder = LatencyRecorder(),
+    logger: Logger
   ) {
+    self.fetchToPublish = fetchToPublish
     self.source = source
     self.cosmicFeed = cosmicFeed
     self.configuredCoins = coins
@@ -66,7 +68,8 @@ public final class FetchScheduler: Service {
     self.init(
       source: source, cosmicFeed: cosmicFeed, coins: engine.catalogue.enabledCoins, symbols: engine.symbols,
       cache: engine.cache, hub: engine.coinStates, runSwitch: engine.runSwitch, monitor: engine.monitor, clock: clock,
-      settings: engine.configuration.fetch, warmUpCandles: warmUpCandles, logger: logger)
+      settings: engine.configuration.fetch, warmUpCandles: warmUpCandles, fetchToPublish: engine.fetchToPublish,
+      logger: logger)
   }
 
   private var coins: [Coin] { fetched.coins }
