@@ -120,17 +120,16 @@ public final class CoinStateSubscription: Sendable {
   public func next(orHeartbeatAfter seconds: Double?) async -> CoinStateDelivery? {
     var timer: Task<Void, Never>?
     let delivery = await withCheckedContinuation { (continuation: CheckedContinuation<CoinStateDelivery?, Never>) in
-      let ready: CoinStateDelivery?? = state.withLock { state in
-        if let batch = Self.take(&state) { return .some(.batch(batch)) }
-        if state.finished { return .some(nil) }
+      let (ready, token): (CoinStateDelivery??, UInt64) = state.withLock { state in
+        if let batch = Self.take(&state) { return (.some(.batch(batch)), 0) }
+        if state.finished { return (.some(nil), 0) }
         state.waiter = continuation
         state.waiterToken &+= 1
-        return nil
+        return (nil, state.waiterToken)
       }
       if let ready {
         continuation.resume(returning: ready)
       } else if let seconds {
-        let token = state.withLock { $0.waiterToken }
         timer = Task { [weak self] in
           try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
           guard !Task.isCancelled else { return }
