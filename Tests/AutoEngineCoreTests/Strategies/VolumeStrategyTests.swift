@@ -101,14 +101,18 @@ struct VolumeStrategyTests {
     StrategyCase(
       30,
       fires: [
-        StrategyFiring(.buy, reasonHas: "VWAP 100.00") { s in
-          s.now.vwap = 100; s.before.vwap = 100; s.previousClose(99.5); s.close(100.5)
+        StrategyFiring(.buy, reasonHas: "VWAP(20) 100.00") { s in
+          s.now.vwap20 = 100; s.before.vwap20 = 100; s.previousClose(99.5); s.close(100.5)
         },
         StrategyFiring(.sell, reasonHas: "crossed below") { s in
-          s.now.vwap = 100; s.before.vwap = 100; s.previousClose(100.5); s.close(99.5)
+          s.now.vwap20 = 100; s.before.vwap20 = 100; s.previousClose(100.5); s.close(99.5)
         },
       ],
-      quiet: { s in s.previousClose(100.3) }, missing: { s in s.now.vwap = nil }, missingHas: "VWAP"),
+      quiet: { s in
+        // Far above the drifting cumulative VWAP, but no cross of the 20-candle one: HOLD.
+        s.now.vwap = 50; s.before.vwap = 50; s.now.vwap20 = 100; s.before.vwap20 = 100; s.previousClose(100.3); s.close(100.5)
+      }, missing: { s in s.now.vwap20 = nil },
+      missingHas: "VWAP(20)"),
     StrategyCase(
       31,
       fires: [

@@ -161,9 +161,11 @@ public struct PriceVolumeCorrelationStrategy: Strategy {
   }
 }
 
-/// P30 — the close crosses the VWAP: BUY up, SELL down.
+/// P30 — the close crosses the 20-candle VWAP: BUY up, SELL down.
 ///
-/// Evidence: close, VWAP, previous close.
+/// Uses `vwap20` (the VWAP of the last 20 candles), not the cumulative VWAP, which drifts away
+/// from the price in a trend and would make every candle "above" or "below" it.
+/// Evidence: close, VWAP(20), previous close.
 public struct VWAPCrossStrategy: Strategy {
   /// Distance from the VWAP, percent, at which strength reaches 1.
   public var fullStrengthPct = 1.0
@@ -174,18 +176,18 @@ public struct VWAPCrossStrategy: Strategy {
   public init() {}
 
   public var id: StrategyID { StrategyID(30) }
-  public var name: String { "VWAP cross" }
-  public var rule: String { "BUY when the close crosses above the VWAP, SELL when it crosses below" }
+  public var name: String { "VWAP(20) cross" }
+  public var rule: String { "BUY when the close crosses above the 20-candle VWAP, SELL when it crosses below" }
   public var parameters: [StrategyParameter] {
     [
-      StrategyParameter("fullStrengthPct", fullStrengthPct, unit: "%", "distance from the VWAP giving strength 1"),
+      StrategyParameter("fullStrengthPct", fullStrengthPct, unit: "%", "distance from the 20-candle VWAP giving strength 1"),
       StrategyParameter("confidence", confidence, unit: "0–1", "confidence of a cross"),
     ]
   }
 
   public func evaluate(_ context: StrategyContext) -> Signal {
-    guard let vwap = context.snapshot.vwap, let previousVWAP = context.previous.vwap else {
-      return missing("VWAP warming up")
+    guard let vwap = context.snapshot.vwap20, let previousVWAP = context.previous.vwap20 else {
+      return missing("VWAP(20) warming up")
     }
     guard let previousClose = context.previousClose else { return missing("previous close unavailable") }
     let evidence = SignalEvidence(context.close, vwap, previousClose)
@@ -200,7 +202,7 @@ public struct VWAPCrossStrategy: Strategy {
     describe(signal) { e in
       let move = signal.action == .buy ? "crossed above" : (signal.action == .sell ? "crossed below" : "did not cross")
       return
-        "close \(ReasonText.price(e.secondary)) → \(ReasonText.price(e.primary)) \(move) VWAP \(ReasonText.price(e.reference))"
+        "close \(ReasonText.price(e.secondary)) → \(ReasonText.price(e.primary)) \(move) VWAP(20) \(ReasonText.price(e.reference))"
     }
   }
 }
