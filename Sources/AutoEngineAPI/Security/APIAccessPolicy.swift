@@ -24,7 +24,9 @@ public struct APIAccessPolicy: Sendable {
   ]
 
   /// Services that are always open (probes and tooling).
-  public static let alwaysOpenServices: Set<String> = ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection"]
+  public static let alwaysOpenServices: Set<String> = [
+    "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection",
+  ]
 
   /// Why a call is refused, or nil when it may proceed.
   ///

@@ -4,7 +4,8 @@ import GRPCNIOTransportHTTP2
 import Logging
 import ServiceLifecycle
 
-/// The gRPC listener as a lifecycle `Service`: HTTP/2 with the four contract services and health.
+/// The gRPC listener as a lifecycle `Service`: HTTP/2 with the four contract services, health and
+/// server reflection.
 final class GRPCListener: Service {
   private let engine: Engine
   private let configuration: ServerConfiguration
@@ -19,6 +20,13 @@ final class GRPCListener: Service {
   }
 
   func run() async throws {
+    let reflection: ReflectionGRPCService
+    do {
+      reflection = try ReflectionGRPCService()
+    } catch {
+      port.fail(error)
+      throw error
+    }
     let transport = HTTP2ServerTransport.Posix(
       address: .ipv4(host: configuration.host, port: configuration.grpcPort),
       transportSecurity: .plaintext,
@@ -31,6 +39,8 @@ final class GRPCListener: Service {
         TradingGRPCService(engine: engine),
         SystemGRPCService(engine: engine),
         HealthGRPCService(engine: engine),
+        // Last: it lists the services registered before it.
+        reflection,
       ],
       interceptors: [BearerTokenInterceptor(policy: configuration.access)])
     let engine = self.engine
