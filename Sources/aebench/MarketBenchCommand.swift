@@ -48,7 +48,7 @@ struct MarketBenchCommand: AsyncParsableCommand {
       var logger = Logger(label: "aebench.market")
       logger.logLevel = .error
       let scheduler = FetchScheduler(
-        engine: engine, source: market, cosmicFeed: SWPCCosmicFeed(client: SWPCClient(baseURL: server.swpcBaseURL)),
+        engine: engine, source: market, cosmicFeed: ConfiguredCosmicFeed(swpc: SWPCClient(baseURL: server.swpcBaseURL)),
         clock: SystemWallClock(), warmUpCandles: 250, logger: logger)
 
       let engineTask = Task { try await scheduler.run() }

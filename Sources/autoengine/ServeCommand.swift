@@ -112,8 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
     let engine = Engine(
       clock: clock, catalogue: catalogue, configuration: settings.engine, marketSource: settings.market.source,
       exchangeStatus: source as? any ExchangeStatusSource)
-    let cosmicFeed: any CosmicFeed =
-      settings.market.source == .live ? SWPCCosmicFeed(client: SWPCClient(baseURL: settings.cosmic.swpcBaseURL)) : NoCosmicFeed()
+    let cosmicFeed = try makeCosmicFeed(settings, logger: logger)
     let scheduler = FetchScheduler(engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, logger: logger)
 
     let access = APIAccessPolicy(
@@ -139,6 +138,23 @@ struct ServeCommand: AsyncParsableCommand {
     let group = ServiceGroup(configuration: groupConfiguration)
     try await group.run()
     logger.info("CRYPTO AUTOENGINE stopped")
+  }
+
+  /// NOAA SWPC on the live market; the Schumann source wherever one is configured.
+  private func makeCosmicFeed(_ settings: AutoEngineSettings, logger: Logger) throws -> ConfiguredCosmicFeed {
+    let swpc = settings.market.source == .live ? SWPCClient(baseURL: settings.cosmic.swpcBaseURL) : nil
+    var schumann: SchumannSource?
+    if !settings.cosmic.schumannURL.isEmpty {
+      do {
+        schumann = try SchumannSource(url: settings.cosmic.schumannURL)
+      } catch {
+        throw CommandError("\(error)")
+      }
+      logger.notice("Schumann resonance from \(settings.cosmic.schumannURL)")
+    } else {
+      logger.info("no Schumann source configured (cosmic.schumann_url): strategy P68 reports it as unavailable")
+    }
+    return ConfiguredCosmicFeed(swpc: swpc, schumann: schumann)
   }
 
   /// The market the fetchers read, announced in the log.

@@ -19,7 +19,7 @@ import Testing
     let engine = Engine(configuration: configuration, marketSource: .live, exchangeStatus: market)
     var logger = Logger(label: "test-live")
     logger.logLevel = .critical
-    let feed = SWPCCosmicFeed(client: SWPCClient(baseURL: server.swpcBaseURL))
+    let feed = ConfiguredCosmicFeed(swpc: SWPCClient(baseURL: server.swpcBaseURL))
     let scheduler = FetchScheduler(
       engine: engine, source: market, cosmicFeed: feed, clock: SystemWallClock(), warmUpCandles: 30, logger: logger)
     return (engine, scheduler, market)
