@@ -58,7 +58,8 @@ struct HealthLoadCommand: AsyncParsableCommand {
               let begin = clock.now
               _ = try await health.check(request)
               let duration = clock.now - begin
-              samples.append(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+              samples.append(
+                duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
             }
             return samples
           }
@@ -72,6 +73,7 @@ struct HealthLoadCommand: AsyncParsableCommand {
     print("benchmark        calls   concurrency  req/s      p50 µs   p90 µs   p99 µs   max µs")
     print(
       "health.Check     \(summary.count)   \(concurrency)           \((Double(summary.count) / seconds).formatted(0))    "
-        + "\(summary.p50.formatted(0))     \(summary.p90.formatted(0))     \(summary.p99.formatted(0))     \(summary.max.formatted(0))")
+        + "\(summary.p50.formatted(0))     \(summary.p90.formatted(0))     \(summary.p99.formatted(0))     \(summary.max.formatted(0))"
+    )
   }
 }

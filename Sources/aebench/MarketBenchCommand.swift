@@ -34,7 +34,8 @@ struct MarketBenchCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let state = MockExchangeState(markets: MockMarket.seedMarkets(on: .coinbase) + MockMarket.seedMarkets(on: .binanceUS))
+    let state = MockExchangeState(
+      markets: MockMarket.seedMarkets(on: .coinbase) + MockMarket.seedMarkets(on: .binanceUS))
     try await MockExchangeServer.withRunning(state: state) { server in
       var configuration = EngineConfiguration.defaults
       let fetch = configuration.fetch
@@ -78,11 +79,21 @@ struct MarketBenchCommand: AsyncParsableCommand {
       let hits = after.hits - before.hits
       let misses = after.misses - before.misses
       let latency = scheduler.fetchToPublish
-      print("aebench market — \(MachineDescription.current), \(MachineDescription.isOptimized ? "release" : "DEBUG (figures meaningless)") build")
-      print("40 coins, \(minutes.formatted(1)) simulated minutes at \(speedup.formatted(0))× (price 10 s, volume 180 s, cosmic 3600 s)")
-      print("exchange calls per simulated minute: Coinbase \((Double(coinbaseCalls) / minutes).formatted(1)), Binance.US \((Double(binanceCalls) / minutes).formatted(1)), total \((Double(coinbaseCalls + binanceCalls) / minutes).formatted(1)) (target ≤ 20); NOAA SWPC \(swpcCalls) calls")
-      print("cache hit rate: \((Double(hits) / Double(max(1, hits + misses)) * 100).formatted(2)) % of \(hits + misses) coin reads (target ≥ 95 %)")
-      print("fetch-to-publish per price tick: median \(((latency.quantile(0.5) ?? 0) * 1e6).formatted(0)) µs, p99 \(((latency.quantile(0.99) ?? 0) * 1e6).formatted(0)) µs over \(latency.samples.count) ticks (target median ≤ 1 ms)")
+      print(
+        "aebench market — \(MachineDescription.current), \(MachineDescription.isOptimized ? "release" : "DEBUG (figures meaningless)") build"
+      )
+      print(
+        "40 coins, \(minutes.formatted(1)) simulated minutes at \(speedup.formatted(0))× (price 10 s, volume 180 s, cosmic 3600 s)"
+      )
+      print(
+        "exchange calls per simulated minute: Coinbase \((Double(coinbaseCalls) / minutes).formatted(1)), Binance.US \((Double(binanceCalls) / minutes).formatted(1)), total \((Double(coinbaseCalls + binanceCalls) / minutes).formatted(1)) (target ≤ 20); NOAA SWPC \(swpcCalls) calls"
+      )
+      print(
+        "cache hit rate: \((Double(hits) / Double(max(1, hits + misses)) * 100).formatted(2)) % of \(hits + misses) coin reads (target ≥ 95 %)"
+      )
+      print(
+        "fetch-to-publish per price tick: median \(((latency.quantile(0.5) ?? 0) * 1e6).formatted(0)) µs, p99 \(((latency.quantile(0.99) ?? 0) * 1e6).formatted(0)) µs over \(latency.samples.count) ticks (target median ≤ 1 ms)"
+      )
     }
   }
 }

@@ -30,7 +30,9 @@ struct StrategiesBenchCommand: ParsableCommand {
   var ticks = 2_000
 
   func validate() throws {
-    guard coins > 0, warmup >= 0, ticks > 0 else { throw ValidationError("--coins and --ticks must be positive, --warmup ≥ 0") }
+    guard coins > 0, warmup >= 0, ticks > 0 else {
+      throw ValidationError("--coins and --ticks must be positive, --warmup ≥ 0")
+    }
   }
 
   func run() throws {
@@ -71,10 +73,18 @@ struct StrategiesBenchCommand: ParsableCommand {
     let summary = LatencySummary(nanoseconds: samples)
     let mean = Double(samples.reduce(0, +)) / Double(samples.count) / 1000
     let allocationText = allocations.map { "\((Double($0) / Double(samples.count)).formatted(3))" } ?? "not measured"
-    print("aebench strategies — \(MachineDescription.current), \(MachineDescription.isOptimized ? "release" : "DEBUG (figures meaningless)") build")
-    print("coins \(coins), warm-up \(warmup) candles, timed \(samples.count) coin-ticks, 70 strategies, checksum \(checksum.formatted(3))")
-    print("per coin-tick   median \(summary.p50.formatted(2)) µs   p90 \(summary.p90.formatted(2)) µs   p99 \(summary.p99.formatted(2)) µs   mean \(mean.formatted(2)) µs   max \(summary.max.formatted(1)) µs")
-    print("throughput      \((Double(samples.count) / wallSeconds).formatted(0)) coin-ticks/s on one core (including timer reads)")
+    print(
+      "aebench strategies — \(MachineDescription.current), \(MachineDescription.isOptimized ? "release" : "DEBUG (figures meaningless)") build"
+    )
+    print(
+      "coins \(coins), warm-up \(warmup) candles, timed \(samples.count) coin-ticks, 70 strategies, checksum \(checksum.formatted(3))"
+    )
+    print(
+      "per coin-tick   median \(summary.p50.formatted(2)) µs   p90 \(summary.p90.formatted(2)) µs   p99 \(summary.p99.formatted(2)) µs   mean \(mean.formatted(2)) µs   max \(summary.max.formatted(1)) µs"
+    )
+    print(
+      "throughput      \((Double(samples.count) / wallSeconds).formatted(0)) coin-ticks/s on one core (including timer reads)"
+    )
     print("allocations     \(allocationText) per coin-tick (\(allocations.map(String.init) ?? "—") in total)")
   }
 

@@ -42,7 +42,8 @@ struct ConnectionOptions: ParsableArguments {
     let (host, port) = try endpoint()
     let transport: HTTP2ClientTransport.Posix
     if host.contains(":") {
-      transport = try HTTP2ClientTransport.Posix(target: .ipv6(address: host, port: port), transportSecurity: .plaintext)
+      transport = try HTTP2ClientTransport.Posix(
+        target: .ipv6(address: host, port: port), transportSecurity: .plaintext)
     } else {
       transport = try HTTP2ClientTransport.Posix(target: .dns(host: host, port: port), transportSecurity: .plaintext)
     }

@@ -9,7 +9,8 @@ struct AutoEngineCommand: AsyncParsableCommand {
     abstract: "CRYPTO AUTOENGINE: a trading-automation server for 40 coins on Coinbase and Binance.US.",
     version: AutoEngineVersion.current,
     subcommands: [
-      ServeCommand.self, ConfigCommand.self, StrategiesCommand.self, SignalsCommand.self, IndicatorsCommand.self, CosmicCommand.self,
+      ServeCommand.self, ConfigCommand.self, StrategiesCommand.self, SignalsCommand.self, IndicatorsCommand.self,
+      CosmicCommand.self,
     ],
     defaultSubcommand: nil)
 }

@@ -52,23 +52,34 @@ struct CosmicCommand: ParsableCommand {
 /// The JSON form of a lunar state printed by `autoengine cosmic --json`.
 struct LunarStateJSON: Encodable {
   var time: String
-  var phase_name: String
-  var phase_angle_deg: Double
+  var phaseName: String
+  var phaseAngleDeg: Double
   var illumination: Double
-  var age_days: Double
-  var previous_new_moon: String
-  var next_new_moon: String
-  var next_full_moon: String
+  var ageDays: Double
+  var previousNewMoon: String
+  var nextNewMoon: String
+  var nextFullMoon: String
+
+  /// The JSON keys are snake_case, as documented: `phase_name`, `phase_angle_deg`, …
+  enum CodingKeys: String, CodingKey {
+    case time, illumination
+    case phaseName = "phase_name"
+    case phaseAngleDeg = "phase_angle_deg"
+    case ageDays = "age_days"
+    case previousNewMoon = "previous_new_moon"
+    case nextNewMoon = "next_new_moon"
+    case nextFullMoon = "next_full_moon"
+  }
 
   init(_ state: LunarState) {
     time = UTCDateTime(state.time).rfc3339
-    phase_name = state.phaseName.rawValue
-    phase_angle_deg = state.phaseAngleDegrees
+    phaseName = state.phaseName.rawValue
+    phaseAngleDeg = state.phaseAngleDegrees
     illumination = state.illumination
-    age_days = state.ageDays
-    previous_new_moon = UTCDateTime(state.previousNewMoon).rfc3339
-    next_new_moon = UTCDateTime(state.nextNewMoon).rfc3339
-    next_full_moon = UTCDateTime(state.nextFullMoon).rfc3339
+    ageDays = state.ageDays
+    previousNewMoon = UTCDateTime(state.previousNewMoon).rfc3339
+    nextNewMoon = UTCDateTime(state.nextNewMoon).rfc3339
+    nextFullMoon = UTCDateTime(state.nextFullMoon).rfc3339
   }
 
   /// Pretty-printed JSON with sorted keys.

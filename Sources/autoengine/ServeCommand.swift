@@ -12,7 +12,8 @@ import UnixSignals
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Run the server: gRPC on 127.0.0.1:50051 and REST/JSON on 127.0.0.1:8000, on the simulated market by default.",
+    abstract:
+      "Run the server: gRPC on 127.0.0.1:50051 and REST/JSON on 127.0.0.1:8000, on the simulated market by default.",
     discussion: """
       Settings come from defaults, then the configuration file (--config, YAML or JSON; see \
       `autoengine config example`), then AUTOENGINE_* environment variables, then these flags. \
@@ -37,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .customLong("http-port"), help: "TCP port of the REST listener, 0 for any free port (default 8000).")
   var httpPort: Int?
 
-  @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info).")
+  @Option(
+    name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info).")
   var logLevel: String?
 
   @Option(name: .customLong("data-dir"), help: "Directory for the log file and the journal (default ./data).")
@@ -49,29 +51,35 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Seed of the simulated market (default 42; same seed, same market).")
   var seed: String?
 
-  @Option(name: .customLong("replay-dir"), help: "Folder of candle CSV files for --market replay, assigned to coins in turn.")
+  @Option(
+    name: .customLong("replay-dir"), help: "Folder of candle CSV files for --market replay, assigned to coins in turn.")
   var replayDir: String?
 
   @Option(name: .customLong("replay-speed"), help: "Replay speed: market seconds per wall second (default 1).")
   var replaySpeed: String?
 
-  @Option(name: .customLong("coinbase-url"), help: "Base URL of Coinbase Advanced Trade (default https://api.coinbase.com).")
+  @Option(
+    name: .customLong("coinbase-url"), help: "Base URL of Coinbase Advanced Trade (default https://api.coinbase.com).")
   var coinbaseURL: String?
 
   @Option(name: .customLong("binance-url"), help: "Base URL of Binance.US (default https://api.binance.us).")
   var binanceURL: String?
 
-  @Option(name: .customLong("swpc-url"), help: "Base URL of NOAA SWPC's JSON feeds (default https://services.swpc.noaa.gov).")
+  @Option(
+    name: .customLong("swpc-url"), help: "Base URL of NOAA SWPC's JSON feeds (default https://services.swpc.noaa.gov).")
   var swpcURL: String?
 
-  @Option(name: .customLong("set"), help: "Any configuration key, as key=value (repeatable), e.g. --set fetch.price_fetch_interval=5.")
+  @Option(
+    name: .customLong("set"),
+    help: "Any configuration key, as key=value (repeatable), e.g. --set fetch.price_fetch_interval=5.")
   var overrides: [String] = []
 
   /// The flags given, as dotted configuration keys.
   func flagSettings() throws -> [String: String] {
     var flags: [String: String] = [:]
     let named: [(String, String?)] = [
-      ("server.host", host), ("server.grpc_port", grpcPort.map(String.init)), ("server.http_port", httpPort.map(String.init)),
+      ("server.host", host), ("server.grpc_port", grpcPort.map(String.init)),
+      ("server.http_port", httpPort.map(String.init)),
       ("log.level", logLevel), ("data_dir", dataDir), ("market.source", market), ("market.seed", seed),
       ("market.replay_dir", replayDir), ("market.replay_speed", replaySpeed),
       ("exchanges.coinbase.base_url", coinbaseURL), ("exchanges.binanceus.base_url", binanceURL),
@@ -119,12 +127,14 @@ struct ServeCommand: AsyncParsableCommand {
       token: settings.server.apiToken?.revealed, requireTokenForReads: settings.server.requireTokenForReads)
     if access.token == nil {
       logger.notice(
-        "no API token: state-changing calls (trading and system start/stop, cancels) are refused; set AUTOENGINE_API_TOKEN to enable them")
+        "no API token: state-changing calls (trading and system start/stop, cancels) are refused; set AUTOENGINE_API_TOKEN to enable them"
+      )
     }
     let server = AutoEngineServer(
       engine: engine,
       configuration: ServerConfiguration(
-        host: settings.server.host, grpcPort: settings.server.grpcPort, httpPort: settings.server.httpPort, access: access),
+        host: settings.server.host, grpcPort: settings.server.grpcPort, httpPort: settings.server.httpPort,
+        access: access),
       logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
       services: ([scheduler] + server.services).map { .init(service: $0) },
@@ -165,20 +175,23 @@ struct ServeCommand: AsyncParsableCommand {
     switch market.source {
     case .simulated:
       logger.notice(
-        "market: SIMULATED (seed \(market.seed), offline) — prices are generated, not real; use --market replay or live for real data")
+        "market: SIMULATED (seed \(market.seed), offline) — prices are generated, not real; use --market replay or live for real data"
+      )
       return SimulatedMarket(coins: coins, seed: market.seed, start: now)
     case .replay:
       logger.notice("market: REPLAY of the candle files in \(market.replayDirectory) at \(market.replaySpeed)× speed")
       do {
         return try ReplayMarket(
-          coins: coins, directory: market.replayDirectory, wallStart: now, options: ReplayOptions(speed: market.replaySpeed))
+          coins: coins, directory: market.replayDirectory, wallStart: now,
+          options: ReplayOptions(speed: market.replaySpeed))
       } catch {
         throw CommandError("market.replay_dir \(market.replayDirectory): \(error)")
       }
     case .live:
       let exchanges = settings.exchanges
       logger.notice(
-        "market: LIVE — Coinbase at \(exchanges.coinbaseBaseURL), Binance.US at \(exchanges.binanceUSBaseURL), NOAA SWPC at \(settings.cosmic.swpcBaseURL)")
+        "market: LIVE — Coinbase at \(exchanges.coinbaseBaseURL), Binance.US at \(exchanges.binanceUSBaseURL), NOAA SWPC at \(settings.cosmic.swpcBaseURL)"
+      )
       return LiveMarket(
         exchanges: [.coinbase(baseURL: exchanges.coinbaseBaseURL), .binanceUS(baseURL: exchanges.binanceUSBaseURL)])
     }

@@ -37,7 +37,9 @@ struct SignalsCommand: ParsableCommand {
     let label = symbol ?? String(input.split(separator: "/").last ?? Substring(input))
     let thresholds = StrategySettings()
     var evaluator = CoinEvaluator(strategies: try selection.evaluator())
-    print("time,symbol,action,strength,confidence,score,buy,sell,hold,missing,tradeable,fired" + (reasons ? ",reasons" : ""))
+    print(
+      "time,symbol,action,strength,confidence,score,buy,sell,hold,missing,tradeable,fired" + (reasons ? ",reasons" : "")
+    )
     for candle in candles {
       let cosmic = CosmicReadings(CosmicInputs(at: candle.time), at: candle.time)
       let aggregate: AggregatedSignal

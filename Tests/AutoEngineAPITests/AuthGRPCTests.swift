@@ -15,7 +15,8 @@ import Testing
         await #expect {
           _ = try await system.stopSystem(Autoengine_V1_StopSystemRequest())
         } throws: { error in
-          (error as? RPCError)?.code == .unauthenticated && (error as? RPCError)?.message.contains("authorization") == true
+          (error as? RPCError)?.code == .unauthenticated
+            && (error as? RPCError)?.message.contains("authorization") == true
         }
         var wrong = Metadata()
         wrong.addString("Bearer nope", forKey: "authorization")

@@ -2,8 +2,8 @@ import AsyncHTTPClient
 import AutoEngineCore
 import AutoEngineRuntime
 import Foundation
-import Logging
 import GRPCCore
+import Logging
 import NIOCore
 import NIOHTTP1
 import SwiftProtobuf
@@ -37,7 +37,8 @@ import Testing
   @Test func statesBecomeLiveAndUnknownSymbolsAreNotFound() async throws {
     let (engine, scheduler) = simulatedEngine()
     try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
-      #expect(try await eventually(seconds: 10) { (try? await engine.coinStates().allSatisfy { $0.price != nil }) == true })
+      #expect(
+        try await eventually(seconds: 10) { (try? await engine.coinStates().allSatisfy { $0.price != nil }) == true })
       try await withLoopbackClient(port: grpcPort) { client in
         let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
         let list = try await service.listCoinStates(Autoengine_V1_ListCoinStatesRequest())
@@ -108,7 +109,8 @@ import Testing
     try await withRunningServer(engine: engine, services: [scheduler]) { engine, _, httpPort in
       #expect(try await eventually(seconds: 10) { (try? await engine.coinState("SOLUSDT").price) != nil })
       func get(_ path: String) async throws -> (Int, Data) {
-        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(httpPort)\(path)")!)
+        let (data, response) = try await URLSession.shared.data(
+          from: URL(string: "http://127.0.0.1:\(httpPort)\(path)")!)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
       }
       let (coinsStatus, coins) = try await get("/api/coins")
@@ -153,7 +155,8 @@ import Testing
   @Test func sseStartsWithASnapshotThenStreamsNumberedUpdatesAndReleasesOnDisconnect() async throws {
     let (engine, scheduler) = simulatedEngine()
     try await withRunningServer(engine: engine, services: [scheduler]) { engine, _, httpPort in
-      let request = HTTPClientRequest(url: "http://127.0.0.1:\(httpPort)/api/coinstate/stream?symbols=BTC-USD,ETHUSDT&heartbeat=1")
+      let request = HTTPClientRequest(
+        url: "http://127.0.0.1:\(httpPort)/api/coinstate/stream?symbols=BTC-USD,ETHUSDT&heartbeat=1")
       let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
       #expect(response.headers.first(name: "content-type")?.hasPrefix("text/event-stream") == true)
       var events: [(name: String, id: String, update: Autoengine_V1_CoinStateUpdate)] = []
@@ -177,7 +180,8 @@ import Testing
       #expect(events[0].update.states.count == 2)
       #expect(events.map(\.id) == events.map { "\($0.update.sequence)" })
       #expect(events[1].update.sequence > events[0].update.sequence)
-      #expect(events.dropFirst().allSatisfy { Set($0.update.states.map(\.symbol)).isSubset(of: ["BTC-USD", "ETHUSDT"]) })
+      #expect(
+        events.dropFirst().allSatisfy { Set($0.update.states.map(\.symbol)).isSubset(of: ["BTC-USD", "ETHUSDT"]) })
     }
     #expect(try await eventually { engine.coinStates.subscriberCount == 0 }, "the SSE subscription leaked")
   }

@@ -49,7 +49,8 @@ import Testing
     let method = HTTPRequest.Method(String(parts[0]))!
     let path = String(parts[1]).replacingOccurrences(of: "{symbol}", with: "BTC-USD")
     try await withRouter { client in
-      try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(Self.token)"]) { response in
+      try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(Self.token)"]) {
+        response in
         #expect(response.status == .notImplemented)
         let body = try JSONDecoder().decode(ErrorBody.self, from: Data(String(buffer: response.body).utf8))
         #expect(body.code == "NOT_IMPLEMENTED")
@@ -77,7 +78,8 @@ import Testing
         let body = try JSONDecoder().decode(ErrorBody.self, from: Data(String(buffer: response.body).utf8))
         #expect(body.code == "UNAUTHENTICATED")
       }
-      try await client.execute(uri: "/api/system/stop", method: .post, headers: [.authorization: "Bearer wrong"]) { response in
+      try await client.execute(uri: "/api/system/stop", method: .post, headers: [.authorization: "Bearer wrong"]) {
+        response in
         #expect(response.status == .unauthorized)
       }
       try await client.execute(
@@ -90,7 +92,9 @@ import Testing
       try await client.execute(uri: "/api/health", method: .get) { response in
         #expect(response.status == .serviceUnavailable)  // stopped
       }
-      try await client.execute(uri: "/api/system/start", method: .post, headers: [.authorization: "Bearer \(Self.token)"]) {
+      try await client.execute(
+        uri: "/api/system/start", method: .post, headers: [.authorization: "Bearer \(Self.token)"]
+      ) {
         response in
         #expect(response.status == .ok)
       }

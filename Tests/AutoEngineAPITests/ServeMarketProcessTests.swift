@@ -24,7 +24,8 @@ import Testing
   }
 
   /// Polls `/api/coinstate` until every coin has a price; returns the states and the seconds it took.
-  private func waitForLiveStates(port: Int, within seconds: Double) async throws -> ([Autoengine_V1_CoinState], Double) {
+  private func waitForLiveStates(port: Int, within seconds: Double) async throws -> ([Autoengine_V1_CoinState], Double)
+  {
     let start = ContinuousClock.now
     let url = URL(string: "http://127.0.0.1:\(port)/api/coinstate")!
     while ContinuousClock.now - start < .seconds(seconds) {
@@ -70,7 +71,8 @@ import Testing
 
   @Test(.timeLimit(.minutes(1)))
   func replayWithoutADirectoryIsRefusedNamingTheKey() async throws {
-    let server = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["serve", "--market", "replay"])
+    let server = try ChildProcess(
+      executable: try builtProduct("autoengine"), arguments: ["serve", "--market", "replay"])
     #expect(try await server.waitForExit(seconds: 20) == 1)
     #expect(server.standardError().contains("market.replay_dir"))
   }

@@ -20,7 +20,8 @@ import Testing
     let grpcPort = try #require(grpcLine.split(separator: ":").last.flatMap { Int($0) })
     _ = try await server.waitForStderrLine(containing: "REST listening on", seconds: 20)
 
-    let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "127.0.0.1:\(grpcPort)"])
+    let aectl = try ChildProcess(
+      executable: try builtProduct("aectl"), arguments: ["health", "--server", "127.0.0.1:\(grpcPort)"])
     let aectlStatus = try await aectl.waitForExit(seconds: 20)
     #expect(aectlStatus == 0)
     #expect(aectl.standardOutput().contains("SERVING"))
@@ -38,7 +39,8 @@ import Testing
 
   @Test(.timeLimit(.minutes(1)))
   func aectlHealthNamesTheServerAndExitsUnavailableWhenNothingListens() async throws {
-    let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "127.0.0.1:1"])
+    let aectl = try ChildProcess(
+      executable: try builtProduct("aectl"), arguments: ["health", "--server", "127.0.0.1:1"])
     let status = try await aectl.waitForExit(seconds: 20)
     #expect(status == 14)  // gRPC UNAVAILABLE
     let stderr = aectl.standardError()
@@ -48,7 +50,8 @@ import Testing
 
   @Test(.timeLimit(.minutes(1)))
   func serveRejectsABadPortNamingTheKey() async throws {
-    let server = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["serve", "--grpc-port", "70000"])
+    let server = try ChildProcess(
+      executable: try builtProduct("autoengine"), arguments: ["serve", "--grpc-port", "70000"])
     let status = try await server.waitForExit(seconds: 20)
     #expect(status == 1)
     #expect(server.standardError().contains("server.grpc_port"))
@@ -59,7 +62,8 @@ import Testing
 extension ServeProcessTests {
   @Test(.timeLimit(.minutes(1)))
   func aectlUsageErrorsExitWith2() async throws {
-    let aectl = try ChildProcess(executable: try builtProduct("aectl"), arguments: ["health", "--server", "no-port-here"])
+    let aectl = try ChildProcess(
+      executable: try builtProduct("aectl"), arguments: ["health", "--server", "no-port-here"])
     #expect(try await aectl.waitForExit(seconds: 20) == 2)
     #expect(aectl.standardError().contains("is not host:port"))
   }
@@ -70,7 +74,8 @@ extension ServeProcessTests {
   func configCheckListsEveryProblemAndMasksSecrets() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("autoengine-\(UUID().uuidString).yaml")
     defer { try? FileManager.default.removeItem(at: file) }
-    try "strategy:\n  min_confidence: 1.2\nfetch:\n  price_interval: 5\n".write(to: file, atomically: true, encoding: .utf8)
+    try "strategy:\n  min_confidence: 1.2\nfetch:\n  price_interval: 5\n".write(
+      to: file, atomically: true, encoding: .utf8)
     let bad = try ChildProcess(executable: try builtProduct("autoengine"), arguments: ["config", "check", file.path])
     #expect(try await bad.waitForExit(seconds: 20) == 1)
     #expect(bad.standardError().contains("strategy.min_confidence"))

@@ -15,7 +15,8 @@ struct CoinStateGRPCService: Autoengine_V1_CoinStateService.SimpleServiceProtoco
     request: Autoengine_V1_ListCoinsRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_ListCoinsResponse {
-    Autoengine_V1_ListCoinsResponse(await engine.coinListing(exchange: request.exchange.domain, enabledOnly: request.enabledOnly))
+    Autoengine_V1_ListCoinsResponse(
+      await engine.coinListing(exchange: request.exchange.domain, enabledOnly: request.enabledOnly))
   }
 
   func getCoinState(
@@ -30,7 +31,8 @@ struct CoinStateGRPCService: Autoengine_V1_CoinStateService.SimpleServiceProtoco
     context: ServerContext
   ) async throws -> Autoengine_V1_ListCoinStatesResponse {
     Autoengine_V1_ListCoinStatesResponse(
-      try await engine.coinStates(CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)), asOf: clock.now())
+      try await engine.coinStates(CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)),
+      asOf: clock.now())
   }
 
   /// Snapshot first, then one message per engine tick with the coins that changed, heartbeats

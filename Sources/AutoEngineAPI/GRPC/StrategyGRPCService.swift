@@ -45,7 +45,8 @@ struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol 
     try await withRPCCancellationHandler {
       var sequence: UInt64 = 1
       let snapshot = try await engine.signals(filter)
-      var evaluated = Dictionary(snapshot.map { ($0.coin.symbol, $0.evaluatedAt) }, uniquingKeysWith: { first, _ in first })
+      var evaluated = Dictionary(
+        snapshot.map { ($0.coin.symbol, $0.evaluatedAt) }, uniquingKeysWith: { first, _ in first })
       try await response.write(
         Autoengine_V1_SignalsUpdate(
           sequence: sequence, snapshot: true, coins: snapshot, firedOnly: request.firedOnly, tickTime: clock.now(),

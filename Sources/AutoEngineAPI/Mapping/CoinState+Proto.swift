@@ -34,7 +34,8 @@ extension Autoengine_V1_CoinState {
       if let value = state.indicators.momentum1hPct { momentum.h1Pct = value }
     }
     if let aggregate = state.aggregate {
-      signal = Autoengine_V1_AggregatedSignal(aggregate, reasons: state.topReasons, evaluatedAt: state.indicatorsUpdatedAt)
+      signal = Autoengine_V1_AggregatedSignal(
+        aggregate, reasons: state.topReasons, evaluatedAt: state.indicatorsUpdatedAt)
     }
     if let cosmic = state.cosmic { self.cosmic = Autoengine_V1_CosmicSnapshot(cosmic) }
     freshness = .with { freshness in

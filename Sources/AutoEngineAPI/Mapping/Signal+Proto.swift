@@ -94,7 +94,8 @@ extension Autoengine_V1_CoinSignals {
     symbol = signals.coin.symbol
     exchange = .init(signals.coin.exchange)
     if let aggregate = signals.aggregate {
-      self.aggregate = Autoengine_V1_AggregatedSignal(aggregate, reasons: signals.reasons, evaluatedAt: signals.evaluatedAt)
+      self.aggregate = Autoengine_V1_AggregatedSignal(
+        aggregate, reasons: signals.reasons, evaluatedAt: signals.evaluatedAt)
     }
     self.signals = signals.signals.filter { !firedOnly || $0.signal.action != .hold }.map { item in
       .with {

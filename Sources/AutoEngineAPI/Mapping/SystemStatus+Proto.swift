@@ -112,6 +112,7 @@ extension Autoengine_V1_SystemStateResponse {
     running = false
     self.changed = changed
     message =
-      changed ? "system stopped: fetchers and strategies paused (the server keeps serving)" : "system was already stopped"
+      changed
+      ? "system stopped: fetchers and strategies paused (the server keeps serving)" : "system was already stopped"
   }
 }

@@ -26,13 +26,15 @@ enum CoinStateEventStream {
         try await request.body.consumeWithInboundCloseHandler { _ in
           var sequence: UInt64 = 1
           try await writer.write(
-            event("snapshot", sequence: sequence, update: .with {
-              $0.sequence = sequence
-              $0.snapshot = true
-              $0.states = snapshot.map(Autoengine_V1_CoinState.init)
-              $0.tickTime = .init(clock.now())
-              $0.sentAt = .init(clock.now())
-            }))
+            event(
+              "snapshot", sequence: sequence,
+              update: .with {
+                $0.sequence = sequence
+                $0.snapshot = true
+                $0.states = snapshot.map(Autoengine_V1_CoinState.init)
+                $0.tickTime = .init(clock.now())
+                $0.sentAt = .init(clock.now())
+              }))
           while let delivery = await subscription.next(orHeartbeatAfter: heartbeat) {
             sequence += 1
             switch delivery {
@@ -63,7 +65,9 @@ enum CoinStateEventStream {
   }
 
   /// One SSE event: `event:`, `id:` and a single `data:` line of JSON.
-  private static func event(_ name: String, sequence: UInt64, update: Autoengine_V1_CoinStateUpdate) throws -> ByteBuffer {
+  private static func event(_ name: String, sequence: UInt64, update: Autoengine_V1_CoinStateUpdate) throws
+    -> ByteBuffer
+  {
     let json: String = try update.jsonString()
     return ByteBuffer(string: "event: \(name)\nid: \(sequence)\ndata: \(json)\n\n")
   }

@@ -13,26 +13,31 @@ final class MetricsExporter: Sendable {
   /// The metrics page now.
   func render(_ engine: Engine) async -> [UInt8] {
     let status = await engine.status()
-    gauge("autoengine_system_running", "1 while fetchers and strategies run, 0 when stopped").set(status.running ? 1.0 : 0.0)
+    gauge("autoengine_system_running", "1 while fetchers and strategies run, 0 when stopped").set(
+      status.running ? 1.0 : 0.0)
     gauge("autoengine_uptime_seconds", "Seconds since the engine started").set(status.uptimeSeconds)
     for exchange in status.exchanges {
       let labels = [("exchange", exchange.exchange.rawValue)]
       let budget = exchange.budget
-      gauge("autoengine_exchange_calls_per_minute", "Exchange calls in the last 60 s", labels).set(Double(budget.callsLastMinute))
+      gauge("autoengine_exchange_calls_per_minute", "Exchange calls in the last 60 s", labels).set(
+        Double(budget.callsLastMinute))
       gauge("autoengine_exchange_calls", "Exchange calls since start", labels).set(Double(budget.totalCalls))
       gauge("autoengine_exchange_errors", "Failed exchange calls since start", labels).set(Double(budget.totalErrors))
       gauge("autoengine_exchange_malformed_answers", "Unparseable exchange answers since start", labels)
         .set(Double(budget.malformedAnswers))
-      gauge("autoengine_exchange_used_weight", "Request weight used in the current window", labels).set(Double(budget.usedWeight))
+      gauge("autoengine_exchange_used_weight", "Request weight used in the current window", labels).set(
+        Double(budget.usedWeight))
       gauge("autoengine_exchange_blocked", "1 while rate-limited, backing off or banned", labels)
         .set(budget.state.until == nil ? 0.0 : 1.0)
     }
     gauge("autoengine_cache_hits", "Coin reads served from fresh cache data since start").set(Double(status.cacheHits))
-    gauge("autoengine_cache_misses", "Coin reads that found no or stale data since start").set(Double(status.cacheMisses))
+    gauge("autoengine_cache_misses", "Coin reads that found no or stale data since start").set(
+      Double(status.cacheMisses))
     gauge("autoengine_cache_hit_ratio", "hits / (hits + misses), 0–1").set(status.cacheHitRate)
     gauge("autoengine_coins_stale", "Coins whose price is stale").set(Double(status.coinsStale))
     gauge("autoengine_stream_subscribers", "Open stream subscriptions").set(Double(status.subscribers))
-    gauge("autoengine_stream_states_published", "Coin states published since start").set(Double(status.messagesPublished))
+    gauge("autoengine_stream_states_published", "Coin states published since start").set(
+      Double(status.messagesPublished))
     gauge("autoengine_stream_updates_conflated", "Updates conflated for slow subscribers since start")
       .set(Double(status.messagesConflated))
     for component in status.components {
@@ -41,7 +46,10 @@ final class MetricsExporter: Sendable {
     }
     for (name, help, recorder) in [
       ("autoengine_fetch_to_publish_seconds", "Price answer arrival to publication, per tick", engine.fetchToPublish),
-      ("autoengine_strategy_evaluation_seconds", "One coin's evaluation on a closed candle", engine.cache.evaluationLatency),
+      (
+        "autoengine_strategy_evaluation_seconds", "One coin's evaluation on a closed candle",
+        engine.cache.evaluationLatency
+      ),
     ] {
       for quantile in [0.5, 0.99] {
         gauge(name, help, [("quantile", "\(quantile)")]).set(recorder.quantile(quantile) ?? 0)

@@ -24,7 +24,8 @@ enum RESTRouter {
     router.get("/metrics") { _, _ -> Response in
       var headers = HTTPFields()
       headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-      return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: await metrics.render(engine))))
+      return Response(
+        status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: await metrics.render(engine))))
     }
     router.get("/api/coins") { request, _ in
       ProtoJSON(

@@ -37,7 +37,8 @@ public struct APIAccessPolicy: Sendable {
   public func refusal(changesState: Bool, alwaysOpen: Bool, authorization: String?) -> String? {
     guard !alwaysOpen, changesState || requireTokenForReads else { return nil }
     guard let token else {
-      return "this call changes state and no API token is configured: start the server with AUTOENGINE_API_TOKEN set (or server.api_token in the configuration)"
+      return
+        "this call changes state and no API token is configured: start the server with AUTOENGINE_API_TOKEN set (or server.api_token in the configuration)"
     }
     guard let authorization else { return "missing 'authorization: Bearer <token>'" }
     let prefix = "Bearer "

@@ -6,7 +6,9 @@ import Hummingbird
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
   let policy: APIAccessPolicy
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     let path = request.uri.path
     let alwaysOpen = path == "/api/health" || !path.hasPrefix("/api/")
     if let refusal = policy.refusal(

@@ -1,5 +1,5 @@
-public import AutoEngineCore
 public import AsyncHTTPClient
+public import AutoEngineCore
 import Foundation
 public import Logging
 

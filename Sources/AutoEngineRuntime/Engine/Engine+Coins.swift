@@ -74,9 +74,12 @@ extension Engine {
   }
 
   /// The strategy catalogue (of one category, or all) with the configured category weights.
-  public nonisolated func strategies(in category: StrategyCategory? = nil) -> [(strategy: any Strategy, weight: Double)] {
+  public nonisolated func strategies(in category: StrategyCategory? = nil) -> [(strategy: any Strategy, weight: Double)]
+  {
     let weights = configuration.strategy.categoryWeights
-    return StrategyCatalogue.all.filter { category == nil || $0.category == category }.map { ($0, weights[$0.category]) }
+    return StrategyCatalogue.all.filter { category == nil || $0.category == category }.map {
+      ($0, weights[$0.category])
+    }
   }
 }
 
@@ -85,13 +88,15 @@ extension Engine {
   /// over all configured coins.
   public func coinListing(exchange: Exchange? = nil, enabledOnly: Bool = false) -> CoinListing {
     let all = catalogue.coins
-    let selected = all.filter { coin in (exchange.map { coin.exchange == $0 } ?? true) && (!enabledOnly || coin.enabled) }
+    let selected = all.filter { coin in (exchange.map { coin.exchange == $0 } ?? true) && (!enabledOnly || coin.enabled)
+    }
     return CoinListing(
       coins: selected.map { ($0, symbols.resolution(of: $0.symbol)) }, total: all.count,
       enabled: all.filter(\.enabled).count,
-      perExchange: Dictionary(uniqueKeysWithValues: Exchange.allCases.map { exchange in
-        (exchange, all.filter { $0.exchange == exchange }.count)
-      }))
+      perExchange: Dictionary(
+        uniqueKeysWithValues: Exchange.allCases.map { exchange in
+          (exchange, all.filter { $0.exchange == exchange }.count)
+        }))
   }
 }
 

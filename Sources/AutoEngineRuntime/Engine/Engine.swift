@@ -74,10 +74,12 @@ public actor Engine {
     var list = Array(components.values)
     for status in monitor.all where status.state == .degraded || status.state == .failed {
       list.append(
-        ComponentHealth(name: status.name, state: status.state == .failed ? .notServing : .degraded, detail: status.lastError))
+        ComponentHealth(
+          name: status.name, state: status.state == .failed ? .notServing : .degraded, detail: status.lastError))
     }
     if !runSwitch.isRunning {
-      list.append(ComponentHealth(name: "system", state: .notServing, detail: "stopped: fetchers and strategies paused"))
+      list.append(
+        ComponentHealth(name: "system", state: .notServing, detail: "stopped: fetchers and strategies paused"))
     }
     list.sort { $0.name < $1.name }
     return HealthReport(

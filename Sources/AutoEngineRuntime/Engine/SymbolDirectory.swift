@@ -49,7 +49,8 @@ public struct SymbolResolution: Hashable, Sendable {
     }
     let availability: Availability = listings[coin.symbol] == nil ? .missing : .notTrading
     let hint = coin.successorSymbol.map { "; its successor \($0) is not trading either" } ?? ""
-    return SymbolResolution(symbol: coin.symbol, activeSymbol: coin.symbol, availability: availability, detail: problem + hint)
+    return SymbolResolution(
+      symbol: coin.symbol, activeSymbol: coin.symbol, availability: availability, detail: problem + hint)
   }
 }
 

@@ -179,7 +179,8 @@ public final class FetchScheduler: Service {
       fetched.set(usable, configured: active)
     } catch {
       logger.warning("symbol check failed (\(error)); fetching every configured coin")
-      fetched.set(configuredCoins, configured: Dictionary(uniqueKeysWithValues: configuredCoins.map { ($0.symbol, $0.symbol) }))
+      fetched.set(
+        configuredCoins, configured: Dictionary(uniqueKeysWithValues: configuredCoins.map { ($0.symbol, $0.symbol) }))
     }
   }
 

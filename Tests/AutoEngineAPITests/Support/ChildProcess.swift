@@ -61,7 +61,8 @@ final class ChildProcess: Sendable {
         return String(line)
       }
       if !process.isRunning {
-        throw ChildProcessError("process exited (\(process.terminationStatus)) before printing '\(text)':\n\(standardError())")
+        throw ChildProcessError(
+          "process exited (\(process.terminationStatus)) before printing '\(text)':\n\(standardError())")
       }
       try await Task.sleep(for: .milliseconds(25))
     }

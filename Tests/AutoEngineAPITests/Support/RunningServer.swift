@@ -17,7 +17,8 @@ func withRunningServer<Result: Sendable>(
   var logger = Logger(label: "test-server")
   logger.logLevel = .warning
   let server = AutoEngineServer(
-    engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0, access: access), logger: logger)
+    engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0, access: access),
+    logger: logger)
   let group = ServiceGroup(services: extra + server.services, logger: logger)
   return try await withThrowingTaskGroup(of: Void.self) { tasks in
     tasks.addTask { try await group.run() }

@@ -50,7 +50,9 @@ struct CoinEvaluatorTests {
     let time = UnixTime(seconds: 1_736_807_211)  // 2025-01-13T22:26:51Z, full moon
     let inputs = CosmicInputs(
       at: time,
-      solar: SolarActivity(observedAt: time, latestFlareClass: FlareClass("X2.0"), flarePeakTime: time.adding(-3600), xrayFlux: 3e-6, kpIndex: 7))
+      solar: SolarActivity(
+        observedAt: time, latestFlareClass: FlareClass("X2.0"), flarePeakTime: time.adding(-3600), xrayFlux: 3e-6,
+        kpIndex: 7))
     let readings = CosmicReadings(inputs, at: time)
     #expect(readings.kpIndex == 7)
     #expect(readings.hoursSinceFlare == 1)

@@ -110,7 +110,8 @@ struct VolumeStrategyTests {
       ],
       quiet: { s in
         // Far above the drifting cumulative VWAP, but no cross of the 20-candle one: HOLD.
-        s.now.vwap = 50; s.before.vwap = 50; s.now.vwap20 = 100; s.before.vwap20 = 100; s.previousClose(100.3); s.close(100.5)
+        s.now.vwap = 50; s.before.vwap = 50; s.now.vwap20 = 100; s.before.vwap20 = 100; s.previousClose(100.3);
+        s.close(100.5)
       }, missing: { s in s.now.vwap20 = nil },
       missingHas: "VWAP(20)"),
     StrategyCase(

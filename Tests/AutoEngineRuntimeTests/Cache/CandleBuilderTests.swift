@@ -4,7 +4,8 @@ import Testing
 @testable import AutoEngineRuntime
 
 @Suite struct CandleBuilderTests {
-  private func t(_ seconds: Double) -> UnixTime { UnixTime(seconds: 1_700_000_080 + seconds) }  // 40 s past the minute 1_700_000_040
+  /// `seconds` after 40 s past the minute that starts at 1_700_000_040.
+  private func t(_ seconds: Double) -> UnixTime { UnixTime(seconds: 1_700_000_080 + seconds) }
 
   @Test func ticksOfOneMinuteMakeOneCandleClosedByTheNextMinutesFirstTick() {
     var builder = CandleBuilder(period: 60)
@@ -14,7 +15,8 @@ import Testing
     #expect(builder.add(price: 11, at: t(15)) == nil)
     builder.addVolume(3.5)
     let closed = builder.add(price: 11.5, at: t(25))  // next minute
-    #expect(closed == Candle(time: UnixTime(seconds: 1_700_000_040), open: 10, high: 12, low: 9, close: 11, volume: 3.5))
+    #expect(
+      closed == Candle(time: UnixTime(seconds: 1_700_000_040), open: 10, high: 12, low: 9, close: 11, volume: 3.5))
     #expect(builder.inProgress?.open == 11.5)
     #expect(builder.inProgress?.volume == 0)
   }
@@ -49,7 +51,9 @@ import Testing
 
   @Test func sparklineTakesTheLatestPriceAtEachPoint() {
     var history = PriceHistory(capacity: 100)
-    for second in stride(from: 0.0, through: 60, by: 10) { history.append(price: 100 + second, at: UnixTime(seconds: second)) }
+    for second in stride(from: 0.0, through: 60, by: 10) {
+      history.append(price: 100 + second, at: UnixTime(seconds: second))
+    }
     let line = history.sparkline(points: 4, span: 60, now: UnixTime(seconds: 60))
     #expect(line == [100, 120, 140, 160])
   }

@@ -33,7 +33,8 @@ import Testing
     await cache.record(prices: [quote("BTC-USD", 100.05, 10), quote("ETHUSDT", 10.5, 10)], at: UnixTime(seconds: 10))
     #expect(await cache.takeChanges(at: UnixTime(seconds: 10)).map(\.coin.symbol) == ["ETHUSDT"])
     await cache.record(prices: [quote("BTC-USD", 100.2, 20)], at: UnixTime(seconds: 20))
-    #expect(await cache.takeChanges(at: UnixTime(seconds: 20)).map(\.coin.symbol) == ["BTC-USD"])  // 0.2 % since published
+    // 0.2 % since last published: re-published.
+    #expect(await cache.takeChanges(at: UnixTime(seconds: 20)).map(\.coin.symbol) == ["BTC-USD"])
   }
 
   @Test func aCoinTurningStaleIsPublished() async {
@@ -47,14 +48,20 @@ import Testing
 
   @Test func closedCandlesAreEvaluatedAndVolumeGrowthCredited() async {
     let cache = SharedCache(coins: [btc])
-    await cache.record(stats: [DailyMarketStats(symbol: "BTC-USD", volume: 1000, priceChangePercent: 2.5, time: UnixTime(seconds: 0))], at: UnixTime(seconds: 0))
+    await cache.record(
+      stats: [DailyMarketStats(symbol: "BTC-USD", volume: 1000, priceChangePercent: 2.5, time: UnixTime(seconds: 0))],
+      at: UnixTime(seconds: 0))
     for minute in 0..<30 {
       for second in stride(from: 0.0, to: 60, by: 10) {
         let time = Double(minute) * 60 + second
         await cache.record(prices: [quote("BTC-USD", Decimal(100 + minute), time)], at: UnixTime(seconds: time))
       }
       await cache.record(
-        stats: [DailyMarketStats(symbol: "BTC-USD", volume: Decimal(1000 + 10 * (minute + 1)), time: UnixTime(seconds: Double(minute) * 60 + 59))],
+        stats: [
+          DailyMarketStats(
+            symbol: "BTC-USD", volume: Decimal(1000 + 10 * (minute + 1)),
+            time: UnixTime(seconds: Double(minute) * 60 + 59))
+        ],
         at: UnixTime(seconds: Double(minute) * 60 + 59))
     }
     let state = await cache.state(of: "BTC-USD")!

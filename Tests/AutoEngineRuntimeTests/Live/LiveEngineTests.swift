@@ -10,12 +10,16 @@ import Testing
 /// The engine on the live market against the mock exchange over loopback: the real clients,
 /// budget, scheduler and cache, with the cadences compressed.
 @Suite struct LiveEngineTests {
-  private func liveEngine(_ server: MockExchangeServer, priceInterval: Double = 0.05) -> (Engine, FetchScheduler, LiveMarket) {
+  private func liveEngine(_ server: MockExchangeServer, priceInterval: Double = 0.05) -> (
+    Engine, FetchScheduler, LiveMarket
+  ) {
     var configuration = EngineConfiguration.defaults
     configuration.fetch.priceFetchInterval = priceInterval
     configuration.fetch.volumeFetchInterval = priceInterval * 18
     configuration.fetch.staleThresholdMultiplier = 100
-    let market = LiveMarket(exchanges: [.coinbase(baseURL: server.coinbaseBaseURL), .binanceUS(baseURL: server.binanceUSBaseURL)])
+    let market = LiveMarket(exchanges: [
+      .coinbase(baseURL: server.coinbaseBaseURL), .binanceUS(baseURL: server.binanceUSBaseURL),
+    ])
     let engine = Engine(configuration: configuration, marketSource: .live, exchangeStatus: market)
     var logger = Logger(label: "test-live")
     logger.logLevel = .critical
@@ -90,11 +94,14 @@ import Testing
     try await MockExchangeServer.withRunning(state: seededState()) { server in
       var configuration = EngineConfiguration.defaults
       configuration.fetch.priceFetchInterval = 0.5  // stale after 3 × 0.5 s
-      let market = LiveMarket(exchanges: [.coinbase(baseURL: server.coinbaseBaseURL), .binanceUS(baseURL: server.binanceUSBaseURL)])
+      let market = LiveMarket(exchanges: [
+        .coinbase(baseURL: server.coinbaseBaseURL), .binanceUS(baseURL: server.binanceUSBaseURL),
+      ])
       let engine = Engine(configuration: configuration, marketSource: .live)
       var logger = Logger(label: "test-live")
       logger.logLevel = .critical
-      let scheduler = FetchScheduler(engine: engine, source: market, clock: SystemWallClock(), warmUpCandles: 0, logger: logger)
+      let scheduler = FetchScheduler(
+        engine: engine, source: market, clock: SystemWallClock(), warmUpCandles: 0, logger: logger)
       await scheduler.resolveSymbols()
       await scheduler.fetchPrices()
       let fresh = try await engine.coinState("SOL-USD")

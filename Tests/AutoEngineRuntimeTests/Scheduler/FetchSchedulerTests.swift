@@ -23,7 +23,9 @@ final class ScriptedMarket: MarketSource {
     let listed = script.withLock { $0.listed }
     return coins.compactMap { coin in
       listed[coin.symbol].map {
-        SymbolListing(symbol: coin.symbol, isTrading: $0, status: $0 ? "TRADING" : "BREAK", baseAsset: coin.base, quoteAsset: coin.quote)
+        SymbolListing(
+          symbol: coin.symbol, isTrading: $0, status: $0 ? "TRADING" : "BREAK", baseAsset: coin.base,
+          quoteAsset: coin.quote)
       }
     }
   }
@@ -47,26 +49,27 @@ final class ScriptedMarket: MarketSource {
 }
 
 @Suite struct FetchSchedulerTests {
-  let catalogue = try! CoinCatalogue([
-    CoinCatalogue.defaults.coin(forSymbol: "BTC-USD")!,
-    CoinCatalogue.defaults.coin(forSymbol: "MATIC-USD")!,
-    CoinCatalogue.defaults.coin(forSymbol: "FTMUSDT")!,
-  ])
+  /// BTC-USD, MATIC-USD and FTMUSDT from the seed's catalogue.
+  static func catalogue() throws -> CoinCatalogue {
+    try CoinCatalogue(CoinCatalogue.defaults.coins.filter { ["BTC-USD", "MATIC-USD", "FTMUSDT"].contains($0.symbol) })
+  }
 
-  private func makeScheduler(_ market: ScriptedMarket) -> (Engine, FetchScheduler) {
+  private func makeScheduler(_ market: ScriptedMarket) throws -> (Engine, FetchScheduler) {
     var configuration = EngineConfiguration.defaults
     configuration.fetch.priceFetchInterval = 0.02
     configuration.fetch.volumeFetchInterval = 0.05
-    let engine = Engine(catalogue: catalogue, configuration: configuration)
+    let engine = Engine(catalogue: try Self.catalogue(), configuration: configuration)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
-    return (engine, FetchScheduler(engine: engine, source: market, clock: SystemWallClock(), warmUpCandles: 0, logger: logger))
+    return (
+      engine, FetchScheduler(engine: engine, source: market, clock: SystemWallClock(), warmUpCandles: 0, logger: logger)
+    )
   }
 
   @Test func missingSymbolsAreReportedSkippedOrMappedToTheirSuccessor() async throws {
     let market = ScriptedMarket()
     market.script.withLock { $0.listed = ["BTC-USD": true, "MATIC-USD": false, "POL-USD": true] }  // FTMUSDT absent
-    let (engine, scheduler) = makeScheduler(market)
+    let (engine, scheduler) = try makeScheduler(market)
     await scheduler.resolveSymbols()
     #expect(engine.symbols.resolution(of: "BTC-USD").availability == .trading)
     let matic = engine.symbols.resolution(of: "MATIC-USD")
@@ -86,7 +89,7 @@ final class ScriptedMarket: MarketSource {
   @Test func aFailingFetchDegradesTheComponentAndRecovers() async throws {
     let market = ScriptedMarket()
     market.script.withLock { $0.listed = ["BTC-USD": true, "MATIC-USD": true, "FTMUSDT": true] }
-    let (engine, scheduler) = makeScheduler(market)
+    let (engine, scheduler) = try makeScheduler(market)
     await scheduler.resolveSymbols()
     market.script.withLock { $0.failPrices = true }
     await scheduler.fetchPrices()
@@ -103,7 +106,7 @@ final class ScriptedMarket: MarketSource {
   @Test func stoppingTheSystemPausesFetching() async throws {
     let market = ScriptedMarket()
     market.script.withLock { $0.listed = ["BTC-USD": true, "MATIC-USD": true, "FTMUSDT": true] }
-    let (engine, scheduler) = makeScheduler(market)
+    let (engine, scheduler) = try makeScheduler(market)
     let running = Task { try await scheduler.run() }
     defer { running.cancel() }
     #expect(try await eventuallyTrue { market.script.withLock { $0.priceCalls } >= 3 })
@@ -121,7 +124,7 @@ final class ScriptedMarket: MarketSource {
   @Test func ticksPublishChangedStatesToSubscribers() async throws {
     let market = ScriptedMarket()
     market.script.withLock { $0.listed = ["BTC-USD": true, "MATIC-USD": true, "FTMUSDT": true] }
-    let (engine, scheduler) = makeScheduler(market)
+    let (engine, scheduler) = try makeScheduler(market)
     let subscription = try await engine.subscribeCoinStates(CoinFilter(symbols: ["BTC-USD"]))
     await scheduler.resolveSymbols()
     await scheduler.fetchPrices()

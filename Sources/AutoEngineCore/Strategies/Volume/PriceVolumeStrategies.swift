@@ -180,7 +180,8 @@ public struct VWAPCrossStrategy: Strategy {
   public var rule: String { "BUY when the close crosses above the 20-candle VWAP, SELL when it crosses below" }
   public var parameters: [StrategyParameter] {
     [
-      StrategyParameter("fullStrengthPct", fullStrengthPct, unit: "%", "distance from the 20-candle VWAP giving strength 1"),
+      StrategyParameter(
+        "fullStrengthPct", fullStrengthPct, unit: "%", "distance from the 20-candle VWAP giving strength 1"),
       StrategyParameter("confidence", confidence, unit: "0–1", "confidence of a cross"),
     ]
   }

@@ -45,7 +45,8 @@ public final class LiveMarket: MarketSource {
     }
     let missing = coins.filter { coin in !cached.contains { $0.symbol == coin.symbol } }
     guard !missing.isEmpty else { return cached }
-    return cached + (try await perExchange(missing) { client, symbols in try await client.dailyStats(symbols: symbols) })
+    return cached
+      + (try await perExchange(missing) { client, symbols in try await client.dailyStats(symbols: symbols) })
   }
 
   public func history(for coin: Coin, limit: Int, now: UnixTime) async throws -> [Candle] {
