@@ -91,3 +91,18 @@ extension ServeProcessTests {
     #expect(!printed.contains("very-secret-token-1234"))
   }
 }
+
+extension ServeProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func cosmicPrintsTheDocumentedJSONKeys() async throws {
+    let cosmic = try ChildProcess(
+      executable: try builtProduct("autoengine"), arguments: ["cosmic", "--at", "2025-01-13T22:26:51Z", "--json"])
+    #expect(try await cosmic.waitForExit(seconds: 20) == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(cosmic.standardOutput().utf8)) as? [String: Any]
+    #expect(object?["phase_name"] as? String == "full moon")
+    for key in ["phase_angle_deg", "illumination", "age_days", "next_new_moon", "next_full_moon"] {
+      #expect(object?[key] != nil, "missing \(key)")
+    }
+    #expect((object?["next_new_moon"] as? String)?.hasPrefix("2025-01-29T12:3") == true)
+  }
+}
