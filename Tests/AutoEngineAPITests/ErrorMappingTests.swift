@@ -17,6 +17,7 @@ import Testing
       .retryLater: (.resourceExhausted, .tooManyRequests),
       .unavailable: (.unavailable, .serviceUnavailable),
       .fixConfiguration: (.failedPrecondition, .conflict),
+      .wrongMethod: (.unimplemented, .methodNotAllowed),
       .notImplemented: (.unimplemented, .notImplemented),
       .internal: (.internalError, .internalServerError),
     ]

@@ -152,6 +152,21 @@ import Testing
     }
   }
 
+  @Test func wrongMethodIs405NamingTheAllowedOnes() async throws {
+    try await withRouter { client in
+      try await client.execute(uri: "/api/coins", method: .post, headers: [.authorization: "Bearer \(Self.token)"]) {
+        response in
+        #expect(response.status == .methodNotAllowed)
+        let body = try JSONDecoder().decode(ErrorBody.self, from: Data(String(buffer: response.body).utf8))
+        #expect(body.code == "METHOD_NOT_ALLOWED")
+        #expect(body.message.contains("use GET"))
+      }
+      try await client.execute(uri: "/api/system/start", method: .delete) { response in
+        #expect(response.status == .methodNotAllowed)
+      }
+    }
+  }
+
   @Test func unknownPathIs404() async throws {
     try await withRouter { client in
       try await client.execute(uri: "/api/nothing-here", method: .get) { response in

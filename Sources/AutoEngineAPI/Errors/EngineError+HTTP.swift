@@ -16,6 +16,7 @@ extension EngineError: HTTPResponseError {
     case .retryLater: .tooManyRequests
     case .unavailable: .serviceUnavailable
     case .fixConfiguration: .conflict
+    case .wrongMethod: .methodNotAllowed
     case .notImplemented: .notImplemented
     case .internal: .internalServerError
     }

@@ -13,6 +13,7 @@ extension EngineError: RPCErrorConvertible {
     case .retryLater: .resourceExhausted
     case .unavailable: .unavailable
     case .fixConfiguration: .failedPrecondition
+    case .wrongMethod: .unimplemented
     case .notImplemented: .unimplemented
     case .internal: .internalError
     }

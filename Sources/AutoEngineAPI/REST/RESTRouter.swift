@@ -66,6 +66,16 @@ enum RESTRouter {
         throw EngineError.notBuiltYet("\(method.rawValue) \(path) (\(rpc))")
       }
     }
+    // A known path with another method answers 405 naming the methods it takes (not 404).
+    let methodsByPath = Dictionary(grouping: servedRoutes, by: \.1).mapValues { $0.map(\.0) }
+    for (path, methods) in methodsByPath {
+      let allowed = methods.map(\.rawValue).sorted().joined(separator: ", ")
+      for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] where !methods.contains(method) {
+        router.on(RouterPath(path), method: method) { _, _ -> Response in
+          throw EngineError(.wrongMethod, "\(method.rawValue) is not allowed on \(path); use \(allowed)")
+        }
+      }
+    }
     return router
   }
 

@@ -22,6 +22,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case unavailable = "UNAVAILABLE"
     /// The configuration does not allow this: fix the configuration.
     case fixConfiguration = "FIX_CONFIGURATION"
+    /// The path exists but not with this HTTP method: use one the message lists.
+    case wrongMethod = "METHOD_NOT_ALLOWED"
     /// The feature is not built yet in this version.
     case notImplemented = "NOT_IMPLEMENTED"
     /// A bug or an unexpected failure: report it.
