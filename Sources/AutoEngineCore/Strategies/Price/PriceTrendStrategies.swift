@@ -214,25 +214,12 @@ public struct SMA20CrossStrategy: Strategy {
   }
 
   public func evaluate(_ context: StrategyContext) -> Signal {
-    guard let sma20 = context.snapshot.sma20, let previousSMA20 = context.previous.sma20 else {
-      return missing("SMA(20) warming up")
-    }
-    guard let previousClose = context.previousClose else { return missing("previous close unavailable") }
-    let evidence = SignalEvidence(context.close, sma20, previousClose)
-    let direction = StrategyMath.cross(previousSpread: previousClose - previousSMA20, spread: context.close - sma20)
-    let distancePct = abs(StrategyMath.percentChange(from: sma20, to: context.close))
-    return signal(
-      direction: direction, strength: StrategyMath.grade(distancePct, full: fullStrengthPct),
-      confidence: confidence, evidence)
+    closeCross(
+      context, level: context.snapshot.sma20, previousLevel: context.previous.sma20, warmingUp: "SMA(20) warming up",
+      fullStrengthPct: fullStrengthPct, confidence: confidence)
   }
 
-  public func reason(for signal: Signal) -> String {
-    describe(signal) { e in
-      let move = signal.action == .buy ? "crossed above" : (signal.action == .sell ? "crossed below" : "did not cross")
-      return
-        "close \(ReasonText.price(e.secondary)) → \(ReasonText.price(e.primary)) \(move) SMA20 \(ReasonText.price(e.reference))"
-    }
-  }
+  public func reason(for signal: Signal) -> String { closeCrossReason(signal, levelLabel: "SMA20") }
 }
 
 /// P20 — mean reversion when the close is stretched far from SMA 50, measured in ATRs.

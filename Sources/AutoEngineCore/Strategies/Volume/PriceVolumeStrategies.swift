@@ -187,25 +187,12 @@ public struct VWAPCrossStrategy: Strategy {
   }
 
   public func evaluate(_ context: StrategyContext) -> Signal {
-    guard let vwap = context.snapshot.vwap20, let previousVWAP = context.previous.vwap20 else {
-      return missing("VWAP(20) warming up")
-    }
-    guard let previousClose = context.previousClose else { return missing("previous close unavailable") }
-    let evidence = SignalEvidence(context.close, vwap, previousClose)
-    let direction = StrategyMath.cross(previousSpread: previousClose - previousVWAP, spread: context.close - vwap)
-    let distancePct = abs(StrategyMath.percentChange(from: vwap, to: context.close))
-    return signal(
-      direction: direction, strength: StrategyMath.grade(distancePct, full: fullStrengthPct),
-      confidence: confidence, evidence)
+    closeCross(
+      context, level: context.snapshot.vwap20, previousLevel: context.previous.vwap20,
+      warmingUp: "VWAP(20) warming up", fullStrengthPct: fullStrengthPct, confidence: confidence)
   }
 
-  public func reason(for signal: Signal) -> String {
-    describe(signal) { e in
-      let move = signal.action == .buy ? "crossed above" : (signal.action == .sell ? "crossed below" : "did not cross")
-      return
-        "close \(ReasonText.price(e.secondary)) → \(ReasonText.price(e.primary)) \(move) VWAP(20) \(ReasonText.price(e.reference))"
-    }
-  }
+  public func reason(for signal: Signal) -> String { closeCrossReason(signal, levelLabel: "VWAP(20)") }
 }
 
 /// P31 — VWAP deviation reversion: far from the 20-candle VWAP and turning back toward it.
