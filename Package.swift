@@ -25,6 +25,7 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
   .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
   .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
+  .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
 ]
 
 // MARK: - Libraries, each next to its tests
@@ -78,6 +79,7 @@ let autoEngineRuntime = Target.target(
     .product(name: "Logging", package: "swift-log"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "Yams", package: "Yams"),
+    .product(name: "GRDB", package: "GRDB.swift"),
   ],
   swiftSettings: swiftSettings
 )

@@ -67,7 +67,17 @@ extension EngineConfiguration {
       \.trading.maxTradeAmount),
     .decimal(
       "trading.paper_starting_balance", unit: "quote units",
-      "Quote balance the paper broker starts with.", \.trading.paperStartingBalance),
+      "Balance the paper broker starts with, in each quote asset (USD and USDT).",
+      \.trading.paperStartingBalance),
+    .decimal(
+      "trading.paper_fee_pct", unit: "percent", "Fee the paper broker charges on each fill's quote value.",
+      \.trading.paperFeePercent),
+    .decimal(
+      "trading.paper_slippage_pct", unit: "percent",
+      "How far beyond the current price the paper broker fills market orders.", \.trading.paperSlippagePercent),
+    .double(
+      "trading.open_order_timeout", unit: "seconds", "An order still open after this long is cancelled (expired).",
+      \.trading.openOrderTimeout),
     .decimal(
       "risk.stop_loss_pct", unit: "percent",
       "Sell when the price falls this far below entry; 0 disables.", \.risk.stopLossPercent),

@@ -10,7 +10,8 @@ extension EngineConfiguration {
   /// * `strategy.cooldown_period` is finite and ≥ 0 seconds.
   /// * each `strategy.category_weights.*` is finite and ≥ 0, and not all are 0.
   /// * `trading.min_trade_amount` and both maxima are > 0; the minimum is not above either maximum;
-  ///   `trading.paper_starting_balance` ≥ 0.
+  ///   `trading.paper_starting_balance` ≥ 0; `trading.paper_fee_pct` and `trading.paper_slippage_pct`
+  ///   lie in 0…<100; `trading.open_order_timeout` > 0.
   /// * `risk.stop_loss_pct` and `risk.trailing_stop_pct` lie in 0…<100; `risk.take_profit_pct` ≥ 0;
   ///   `risk.max_open_positions` ≥ 1; `risk.max_total_exposure` > 0 and at least
   ///   `trading.min_trade_amount`; `risk.daily_loss_limit` > 0.
@@ -84,6 +85,14 @@ extension EngineConfiguration {
     }
     if trading.paperStartingBalance < 0 {
       issue("trading.paper_starting_balance", "must be ≥ 0 (got \(trading.paperStartingBalance))")
+    }
+    for (key, value) in [
+      ("trading.paper_fee_pct", trading.paperFeePercent), ("trading.paper_slippage_pct", trading.paperSlippagePercent),
+    ] where value < 0 || value >= 100 {
+      issue(key, "must be in 0…<100 percent (got \(value))")
+    }
+    if !(trading.openOrderTimeout > 0) || !trading.openOrderTimeout.isFinite {
+      issue("trading.open_order_timeout", "must be > 0 seconds (got \(NumberText.plain(trading.openOrderTimeout)))")
     }
 
     // risk.*
