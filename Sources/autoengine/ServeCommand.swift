@@ -45,6 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .customLong("data-dir"), help: "Directory for the log file and the journal (default ./data).")
   var dataDir: String?
 
+  @Option(
+    name: .customLong("trading-mode"),
+    help: "paper (default: simulated fills, no exchange order) or live (real orders; keys from the environment).")
+  var tradingMode: String?
+
+  @Flag(help: "Start autobuy at launch, once the journal is reconciled (default: wait for StartAutobuy).")
+  var autobuy = false
+
   @Option(help: "Market data: simulated (default, offline), replay (candle files) or live (the exchanges).")
   var market: String?
 
@@ -83,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
       ("log.level", logLevel), ("data_dir", dataDir), ("market.source", market), ("market.seed", seed),
       ("market.replay_dir", replayDir), ("market.replay_speed", replaySpeed),
       ("exchanges.coinbase.base_url", coinbaseURL), ("exchanges.binanceus.base_url", binanceURL),
-      ("cosmic.swpc.base_url", swpcURL),
+      ("cosmic.swpc.base_url", swpcURL), ("trading.mode", tradingMode), ("autobuy", autobuy ? "true" : nil),
     ]
     for (key, value) in named { if let value { flags[key] = value } }
     for override in overrides {
@@ -117,9 +125,19 @@ struct ServeCommand: AsyncParsableCommand {
     let clock = SystemWallClock()
     let catalogue = try settings.engine.trading.seedCatalogue()
     let source = try makeMarketSource(settings, coins: catalogue.enabledCoins, now: clock.now(), logger: logger)
+    let desk: TradingDesk
+    do {
+      desk = try TradingSetup.makeDesk(
+        settings: settings, catalogue: catalogue, clock: clock, environment: ProcessInfo.processInfo.environment,
+        logger: logger)
+    } catch {
+      throw CommandError("\(error.message)")
+    }
     let engine = Engine(
       clock: clock, catalogue: catalogue, configuration: settings.engine, marketSource: settings.market.source,
-      exchangeStatus: source as? any ExchangeStatusSource)
+      exchangeStatus: source as? any ExchangeStatusSource, trading: desk)
+    let tradingLoop = TradingLoop(
+      desk: desk, hub: engine.coinStates, startAutobuy: settings.startAutobuy, logger: logger)
     let cosmicFeed = try makeCosmicFeed(settings, logger: logger)
     let scheduler = FetchScheduler(engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, logger: logger)
 
@@ -137,7 +155,7 @@ struct ServeCommand: AsyncParsableCommand {
         access: access),
       logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
-      services: ([scheduler] + server.services).map { .init(service: $0) },
+      services: ([scheduler, tradingLoop] + server.services).map { .init(service: $0) },
       gracefulShutdownSignals: [.sigterm, .sigint],
       cancellationSignals: [],
       logger: logger)

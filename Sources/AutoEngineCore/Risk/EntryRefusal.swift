@@ -31,6 +31,24 @@ public enum EntryRefusal: Hashable, Sendable, CustomStringConvertible {
   /// The available balance cannot cover the coin's minimum trade.
   case insufficientBalance(available: Decimal, minimum: Decimal)
 
+  /// A short stable key for statistics and filters, e.g. `cooldown`, `confidence`.
+  public var code: String {
+    switch self {
+    case .autobuyStopped: "autobuy_stopped"
+    case .dailyLossLimit: "daily_loss_limit"
+    case .coinDisabled: "coin_disabled"
+    case .stale: "stale"
+    case .notABuySignal: "not_a_buy_signal"
+    case .strengthTooLow: "strength"
+    case .confidenceTooLow: "confidence"
+    case .cooldown: "cooldown"
+    case .openOrder: "open_order"
+    case .maxOpenPositions: "max_open_positions"
+    case .maxExposure: "max_exposure"
+    case .insufficientBalance: "insufficient_balance"
+    }
+  }
+
   public var description: String {
     switch self {
     case .autobuyStopped:

@@ -12,6 +12,16 @@ public enum ExitReason: Hashable, Sendable, CustomStringConvertible {
   /// The aggregated signal is SELL with strength and confidence at or above the entry thresholds.
   case sellSignal(strength: Double, confidence: Double)
 
+  /// A short stable key: `stop_loss`, `trailing_stop`, `take_profit`, `sell_signal`.
+  public var code: String {
+    switch self {
+    case .stopLoss: "stop_loss"
+    case .trailingStop: "trailing_stop"
+    case .takeProfit: "take_profit"
+    case .sellSignal: "sell_signal"
+    }
+  }
+
   public var description: String {
     switch self {
     case .stopLoss(let price, let trigger):

@@ -45,6 +45,9 @@ extension AutoEngineSettings {
       environmentVariable: "AUTOENGINE_API_TOKEN", environmentOnly: false, \.server.apiToken),
     .choice("log.level", "Lowest level of log messages written to stderr and the log file.", \.logLevel),
     .text("data_dir", unit: "path", "Directory of the log file and the trading journal.", \.dataDirectory),
+    .boolean(
+      "autobuy", "Start autobuy when the server starts (after reconciling the journal); otherwise wait for "
+        + "StartAutobuy.", \.startAutobuy),
     .choice(
       "market.source",
       "simulated (offline, seeded), replay (candle files) or live (the exchanges).",

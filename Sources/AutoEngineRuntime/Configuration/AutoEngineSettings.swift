@@ -4,7 +4,7 @@ public import Logging
 /// Everything `autoengine serve` can be configured with: the engine's parameters plus the
 /// server-level sections, each with documented defaults.
 ///
-/// Sections follow the dotted key prefixes: `server.*`, `log.level`, `data_dir`, `market.*`,
+/// Sections follow the dotted key prefixes: `server.*`, `log.level`, `data_dir`, `autobuy`, `market.*`,
 /// `fetch.*`, `strategy.*`, `trading.*`, `risk.*` (the engine's, in `engine`), `exchanges.*`,
 /// `cosmic.*` and `cache.*`. `AutoEngineSettings.keys` lists every key with its unit, default,
 /// environment variable and a one-line description; `exampleYAML` is the commented example file.
@@ -20,6 +20,9 @@ public struct AutoEngineSettings: Hashable, Sendable {
   public var logLevel: Logger.Level
   /// `data_dir`: directory of the log file and the trading journal (default `./data`).
   public var dataDirectory: String
+  /// `autobuy`: whether autobuy starts when the server starts, once the journal is reconciled
+  /// (default false: trading waits for `StartAutobuy` / `POST /api/trading/start`).
+  public var startAutobuy: Bool
   /// Where market data come from: `market.*`.
   public var market: MarketSettings
   /// Exchange endpoints and credentials: `exchanges.*`.
@@ -32,7 +35,7 @@ public struct AutoEngineSettings: Hashable, Sendable {
   /// Creates settings; every section defaults to its documented defaults.
   public init(
     engine: EngineConfiguration = .defaults, server: ServerSettings = ServerSettings(),
-    logLevel: Logger.Level = .info, dataDirectory: String = "./data",
+    logLevel: Logger.Level = .info, dataDirectory: String = "./data", startAutobuy: Bool = false,
     market: MarketSettings = MarketSettings(), exchanges: ExchangeSettings = ExchangeSettings(),
     cosmic: CosmicSettings = CosmicSettings(), cache: CacheSettings = CacheSettings()
   ) {
@@ -40,6 +43,7 @@ public struct AutoEngineSettings: Hashable, Sendable {
     self.server = server
     self.logLevel = logLevel
     self.dataDirectory = dataDirectory
+    self.startAutobuy = startAutobuy
     self.market = market
     self.exchanges = exchanges
     self.cosmic = cosmic

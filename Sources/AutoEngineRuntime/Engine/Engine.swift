@@ -31,6 +31,8 @@ public actor Engine {
   public nonisolated let configuration: EngineConfiguration
   /// The source of "now".
   public nonisolated let clock: any WallClock
+  /// The trading desk (autobuy, orders, positions); nil when the engine serves market data only.
+  public nonisolated let trading: TradingDesk?
   private var components: [String: ComponentHealth] = [:]
   let healthWatchers = HealthWatchers()
 
@@ -49,7 +51,7 @@ public actor Engine {
     marketSource: MarketSourceKind = .simulated, cache: SharedCache? = nil,
     coinStates: CoinStateHub = CoinStateHub(), monitor: ComponentMonitor = ComponentMonitor(),
     runSwitch: RunSwitch = RunSwitch(), symbols: SymbolDirectory = SymbolDirectory(),
-    exchangeStatus: (any ExchangeStatusSource)? = nil
+    exchangeStatus: (any ExchangeStatusSource)? = nil, trading: TradingDesk? = nil
   ) {
     self.clock = clock
     self.version = version
@@ -63,6 +65,7 @@ public actor Engine {
     self.runSwitch = runSwitch
     self.symbols = symbols
     self.exchangeStatus = exchangeStatus
+    self.trading = trading
     components["engine"] = ComponentHealth(name: "engine", state: .serving, detail: "running")
   }
 
@@ -118,6 +121,7 @@ public actor Engine {
   public nonisolated func endStreams() {
     healthWatchers.finishAll()
     coinStates.finishAll()
+    trading?.events.finishAll()
   }
 
   /// Number of open health subscriptions.

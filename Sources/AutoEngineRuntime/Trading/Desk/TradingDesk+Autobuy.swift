@@ -1,0 +1,160 @@
+public import AutoEngineCore
+public import FoundationEssentials
+import Logging
+
+extension TradingDesk {
+  /// Takes in new coin states (after their strategies ran): updates prices and highest prices,
+  /// reconciles open orders when due, then — while autobuy runs — sells positions whose exit rule
+  /// fires and buys coins whose aggregated signal passes the entry rule.
+  public func observe(_ states: [CoinState]) async {
+    for state in states { note(state) }
+    await reconcile()
+    await refreshBalances()
+    guard autobuy.running else { return }
+    updateKillSwitch()
+    for state in states {
+      let symbol = state.activeSymbol
+      guard let coin = coin(for: symbol), let view = market[symbol.uppercased()] else { continue }
+      if book.open[symbol] != nil {
+        await considerExit(coin: coin, view: view)
+      } else if view.signal.action == .buy {
+        await considerEntry(coin: coin, view: view)
+      } else {
+        lastRefusal[symbol] = nil
+      }
+    }
+  }
+
+  /// Records one coin state: price for the paper broker, highest price of an open position.
+  private func note(_ state: CoinState) {
+    let symbol = state.activeSymbol
+    if coin(for: symbol) == nil, var coin = coin(for: state.coin.symbol), symbol != coin.symbol {
+      // A successor symbol (e.g. POL-USD for MATIC-USD): trade it as its own coin.
+      if let parsed = MarketSymbol(parsing: symbol, on: coin.exchange) {
+        coin.symbol = symbol
+        coin.base = parsed.base
+        coin.quote = parsed.quote
+        coinsBySymbol[symbol.uppercased()] = coin
+      }
+    }
+    let signal = state.aggregate.map(SignalSnapshot.init) ?? .hold
+    let top = state.aggregate.map { $0.topContributors.map { "\($0.strategy)" } } ?? []
+    market[symbol.uppercased()] = MarketView(
+      price: state.price, isStale: state.isStale || state.price == nil, signal: signal, topStrategies: top)
+    guard let price = state.price, !state.isStale else { return }
+    paperPrices?.set(price, for: symbol)
+    if book.observe(price: price, of: symbol) {
+      try? journal.setHighestPrice(price, symbol: symbol)
+    }
+  }
+
+  /// Activates the kill switch when today's realised loss reaches the limit, and releases it on a
+  /// new UTC day.
+  private func updateKillSwitch() {
+    let now = clock.now()
+    let loss = book.realizedLoss(since: now.startOfUTCDay)
+    let active = loss >= entryPolicy.dailyLossLimit
+    guard active != autobuy.killSwitchActive else { return }
+    autobuy.killSwitchActive = active
+    autobuy.reason =
+      active
+      ? "daily loss \(loss) ≥ limit \(entryPolicy.dailyLossLimit): buying paused until 00:00 UTC"
+      : "new UTC day: kill switch released"
+    logger.notice("\(autobuy.reason)")
+    events.publish(.autobuy(autobuy))
+  }
+
+  /// Sells the whole position when an exit rule fires (never on a stale price, never with an
+  /// order for the coin open).
+  private func considerExit(coin: Coin, view: MarketView) async {
+    guard let price = view.price, !view.isStale, let position = book.open[coin.symbol],
+      let prices = position.exitPrices, !hasOpenOrder(coin.symbol)
+    else { return }
+    guard case .sell(let reason) = exitPolicy.decide(position: prices, price: price, signal: view.signal) else {
+      return
+    }
+    await trade(
+      coin: coin, side: .sell, amount: .base(position.baseQuantity), origin: .exit, reason: reason.description,
+      view: view)
+  }
+
+  /// Buys when the entry rule allows it; records a refusal once per coin and reason.
+  private func considerEntry(coin: Coin, view: MarketView) async {
+    let now = clock.now()
+    let free = balances[coin.quote]?.free ?? 0
+    // Keep room for the fee, so that a buy of the whole balance is still affordable.
+    let spendable = max(0, free / (1 + configuration.trading.paperFeePercent / 100)).roundedDown(toPlaces: 2)
+    let context = AutobuyContext(
+      isAutobuyRunning: autobuy.running, coin: coin, isStale: view.isStale, signal: view.signal, now: now,
+      lastTradeTime: lastTrade[coin.symbol], hasOpenOrder: hasOpenOrder(coin.symbol),
+      openPositionCount: book.open.count, totalExposure: book.totalExposure,
+      dailyRealisedLoss: book.realizedLoss(since: now.startOfUTCDay), availableBalance: spendable)
+    switch entryPolicy.decide(context) {
+    case .refuse(let refusal):
+      guard lastRefusal[coin.symbol] != refusal.code else { return }
+      lastRefusal[coin.symbol] = refusal.code
+      record(
+        decision(
+          coin: coin, side: .buy, outcome: .refused, origin: .autobuy, reason: "refused: \(refusal)",
+          code: refusal.code, view: view))
+    case .buy(let amount):
+      await trade(coin: coin, side: .buy, amount: .quote(amount), origin: .autobuy, reason: "\(view.signal)", view: view)
+    }
+  }
+
+  /// Places an automatic order and records the decision with its outcome.
+  private func trade(
+    coin: Coin, side: OrderSide, amount: OrderAmount, origin: OrderOrigin, reason: String, view: MarketView
+  ) async {
+    let now = clock.now()
+    guard let broker = brokers[coin.exchange] else {
+      let why = brokerRefusals[coin.exchange] ?? "no broker for \(coin.exchange.displayName)"
+      guard lastRefusal[coin.symbol] != "no_broker" else { return }
+      lastRefusal[coin.symbol] = "no_broker"
+      record(
+        decision(
+          coin: coin, side: side, outcome: .refused, origin: origin, reason: "refused: \(why)", code: "no_broker",
+          view: view))
+      return
+    }
+    let intent = Order(
+      clientOrderId: ids.next(at: now), coin: coin, side: side, amount: amount, origin: origin, reason: reason,
+      createdAt: now, mode: mode)
+    let (order, failure) = await execute(intent, broker: broker)
+    var made = decision(
+      coin: coin, side: side, outcome: failure == nil ? .executed : .failed, origin: origin,
+      reason: failure.map { "failed: \($0.message)" } ?? reason, code: failure?.code ?? "", view: view)
+    made.clientOrderId = order.clientOrderId
+    made.quoteAmount = amount.quoteAmount
+    made.baseAmount = amount.baseAmount
+    record(made)
+  }
+
+  /// Whether an order of `symbol` is not final yet.
+  func hasOpenOrder(_ symbol: String) -> Bool {
+    openOrders.values.contains { $0.symbol == symbol }
+  }
+
+  /// A decision about `coin` now, with the market view's price and signal.
+  func decision(
+    coin: Coin, side: OrderSide, outcome: TradeOutcome, origin: OrderOrigin, reason: String, code: String,
+    view: MarketView?
+  ) -> TradeDecision {
+    let now = clock.now()
+    return TradeDecision(
+      id: ids.next(prefix: "d", at: now), time: now, symbol: coin.symbol, exchange: coin.exchange, side: side,
+      outcome: outcome, origin: origin, reason: reason, reasonCode: code, price: view?.price,
+      signal: view?.signal ?? .hold, topStrategies: view?.topStrategies ?? [])
+  }
+
+  /// Journals a decision and publishes it.
+  func record(_ decision: TradeDecision) {
+    do { try journal.record(decision) } catch { logger.error("journal: could not record decision: \(error)") }
+    events.publish(.decision(decision))
+    if decision.outcome != .refused {
+      logger.info(
+        "\(decision.outcome) \(decision.side) \(decision.symbol): \(decision.reason)",
+        metadata: ["client_order_id": "\(decision.clientOrderId ?? "")", "origin": "\(decision.origin)"])
+    }
+  }
+}

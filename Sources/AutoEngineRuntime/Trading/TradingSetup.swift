@@ -1,0 +1,62 @@
+public import AutoEngineCore
+public import FoundationEssentials
+public import Logging
+
+/// Builds the trading desk of a server from its settings: the journal in the data directory and
+/// the brokers of the trading mode.
+public enum TradingSetup {
+  /// File name of the journal inside `data_dir`.
+  public static let journalFileName = "journal.sqlite"
+
+  /// The desk for `settings`.
+  ///
+  /// Paper mode (the default) trades both exchanges through one `PaperBroker` whose venue lives
+  /// in the journal file. Live mode builds each exchange's broker from the keys in `environment`;
+  /// an exchange without valid keys gets no broker, and the desk refuses to trade there, saying
+  /// why. The log says loudly which mode is active.
+  public static func makeDesk(
+    settings: AutoEngineSettings, catalogue: CoinCatalogue, clock: any WallClock, environment: [String: String],
+    logger: Logger
+  ) throws(EngineError) -> TradingDesk {
+    let directory = settings.dataDirectory
+    let path = directory.hasSuffix("/") ? directory + journalFileName : directory + "/" + journalFileName
+    let journal: TradeJournal
+    do { journal = try TradeJournal(path: path) } catch {
+      throw EngineError(.fixConfiguration, "cannot open the trade journal at \(path): \(error)")
+    }
+    let engine = settings.engine
+    switch engine.trading.mode {
+    case .paper:
+      let prices = PaperPrices()
+      let broker = PaperBroker(
+        venue: journal.paperVenue, prices: prices, model: PaperFillModel(engine.trading),
+        startingBalance: engine.trading.paperStartingBalance, quoteAssets: Set(catalogue.coins.map(\.quote)),
+        clock: clock)
+      logger.notice(
+        "TRADING MODE: PAPER — orders fill against simulated balances (starting balance \(engine.trading.paperStartingBalance) per quote asset); no exchange order is sent",
+        metadata: ["journal": "\(path)"])
+      return TradingDesk(
+        mode: .paper, catalogue: catalogue, configuration: engine,
+        brokers: [.coinbase: broker, .binanceUS: broker], paperPrices: prices, journal: journal, clock: clock,
+        logger: logger)
+    case .live:
+      let (brokers, refusals) = liveBrokers(settings: settings, environment: environment, logger: logger)
+      logger.critical(
+        "TRADING MODE: LIVE — real orders will be sent to \(brokers.keys.map(\.displayName).sorted().joined(separator: " and ")) with real money",
+        metadata: ["journal": "\(path)"])
+      for (exchange, why) in refusals.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        logger.critical("LIVE trading on \(exchange.displayName) is refused: \(why)")
+      }
+      return TradingDesk(
+        mode: .live, catalogue: catalogue, configuration: engine, brokers: brokers, brokerRefusals: refusals,
+        paperPrices: nil, journal: journal, clock: clock, logger: logger)
+    }
+  }
+
+  /// The live brokers (wired to the signed exchange clients).
+  static func liveBrokers(
+    settings: AutoEngineSettings, environment: [String: String], logger: Logger
+  ) -> (brokers: [Exchange: any Broker], refusals: [Exchange: String]) {
+    ([:], [.coinbase: "live brokers are not wired yet", .binanceUS: "live brokers are not wired yet"])
+  }
+}
