@@ -53,7 +53,8 @@ public struct Order: Hashable, Sendable {
   /// Creates an order in the `intent` state with nothing filled.
   public init(
     clientOrderId: String, symbol: String, exchange: Exchange, baseAsset: String, quoteAsset: String,
-    side: OrderSide, type: OrderType = .market, amount: OrderAmount, limitPrice: Decimal? = nil, origin: OrderOrigin, reason: String, createdAt: UnixTime,
+    side: OrderSide, type: OrderType = .market, amount: OrderAmount, limitPrice: Decimal? = nil, origin: OrderOrigin,
+    reason: String, createdAt: UnixTime,
     mode: TradingMode
   ) {
     self.clientOrderId = clientOrderId

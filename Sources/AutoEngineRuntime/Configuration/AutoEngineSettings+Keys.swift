@@ -46,7 +46,8 @@ extension AutoEngineSettings {
     .choice("log.level", "Lowest level of log messages written to stderr and the log file.", \.logLevel),
     .text("data_dir", unit: "path", "Directory of the log file and the trading journal.", \.dataDirectory),
     .boolean(
-      "autobuy", "Start autobuy when the server starts (after reconciling the journal); otherwise wait for "
+      "autobuy",
+      "Start autobuy when the server starts (after reconciling the journal); otherwise wait for "
         + "StartAutobuy.", \.startAutobuy),
     .choice(
       "market.source",

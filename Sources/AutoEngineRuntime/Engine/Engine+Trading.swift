@@ -17,7 +17,9 @@ extension Engine {
   }
 
   /// `StartAutobuy`: the state afterwards, whether it changed, and a sentence saying so.
-  public nonisolated func startAutobuy() async throws(EngineError) -> (state: AutobuyState, changed: Bool, message: String) {
+  public nonisolated func startAutobuy() async throws(EngineError) -> (
+    state: AutobuyState, changed: Bool, message: String
+  ) {
     let desk = try tradingDesk()
     let (state, changed) = await desk.startAutobuy()
     let mode = desk.mode.rawValue
@@ -25,7 +27,9 @@ extension Engine {
   }
 
   /// `StopAutobuy`: the state afterwards, whether it changed, and a sentence saying so.
-  public nonisolated func stopAutobuy() async throws(EngineError) -> (state: AutobuyState, changed: Bool, message: String) {
+  public nonisolated func stopAutobuy() async throws(EngineError) -> (
+    state: AutobuyState, changed: Bool, message: String
+  ) {
     let (state, changed) = await try tradingDesk().stopAutobuy()
     return (state, changed, changed ? "autobuy stopped; open orders and positions are kept" : "autobuy was not running")
   }
@@ -51,12 +55,14 @@ extension Engine {
   }
 
   /// `ListPositions`: open positions first, then closed ones when asked.
-  public nonisolated func positions(symbol: String?, includeClosed: Bool) async throws(EngineError) -> [PositionReport] {
+  public nonisolated func positions(symbol: String?, includeClosed: Bool) async throws(EngineError) -> [PositionReport]
+  {
     await try tradingDesk().positions(symbol: symbol, includeClosed: includeClosed)
   }
 
   /// `ListTrades`: trade decisions, newest first.
-  public nonisolated func tradeDecisions(_ query: DecisionQuery) async throws(EngineError) -> JournalPage<TradeDecision> {
+  public nonisolated func tradeDecisions(_ query: DecisionQuery) async throws(EngineError) -> JournalPage<TradeDecision>
+  {
     try await tradingDesk().decisions(query)
   }
 

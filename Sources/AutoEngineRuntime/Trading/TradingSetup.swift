@@ -53,10 +53,19 @@ public enum TradingSetup {
     }
   }
 
-  /// The live brokers (wired to the signed exchange clients).
+  /// The live brokers: signed order clients on the configured base URLs, with the keys of the
+  /// settings (which read them from the environment) or, failing that, of `environment`.
   static func liveBrokers(
     settings: AutoEngineSettings, environment: [String: String], logger: Logger
   ) -> (brokers: [Exchange: any Broker], refusals: [Exchange: String]) {
-    ([:], [.coinbase: "live brokers are not wired yet", .binanceUS: "live brokers are not wired yet"])
+    var credentials = ExchangeCredentials(settings: settings.exchanges)
+    let fromEnvironment = ExchangeCredentials(environment: environment)
+    credentials.binanceUSAPIKey = credentials.binanceUSAPIKey ?? fromEnvironment.binanceUSAPIKey
+    credentials.binanceUSAPISecret = credentials.binanceUSAPISecret ?? fromEnvironment.binanceUSAPISecret
+    credentials.coinbaseKeyName = credentials.coinbaseKeyName ?? fromEnvironment.coinbaseKeyName
+    credentials.coinbasePrivateKey = credentials.coinbasePrivateKey ?? fromEnvironment.coinbasePrivateKey
+    return LiveBrokers.make(
+      credentials: credentials, coinbaseURL: settings.exchanges.coinbaseBaseURL,
+      binanceURL: settings.exchanges.binanceUSBaseURL, logger: logger)
   }
 }

@@ -19,7 +19,8 @@ import Testing
   /// 101.79612747 after fees — a profit of exactly 1.69615249.
   @Test func roundTripRealisesProceedsMinusCostWithFeesExactly() throws {
     var book = PositionBook()
-    book.apply(fill("1", .buy, price: "50025", base: "0.001999", quote: "99.999975", fee: "0.09999998", at: 10), coin: btc)
+    book.apply(
+      fill("1", .buy, price: "50025", base: "0.001999", quote: "99.999975", fee: "0.09999998", at: 10), coin: btc)
     let open = try #require(book.open["BTCUSDT"])
     #expect(open.baseQuantity == Decimal(string: "0.001999"))
     #expect(open.costBasis == Decimal(string: "100.09997498"))

@@ -98,7 +98,8 @@ extension TradingDesk {
           coin: coin, side: .buy, outcome: .refused, origin: .autobuy, reason: "refused: \(refusal)",
           code: refusal.code, view: view))
     case .buy(let amount):
-      await trade(coin: coin, side: .buy, amount: .quote(amount), origin: .autobuy, reason: "\(view.signal)", view: view)
+      await trade(
+        coin: coin, side: .buy, amount: .quote(amount), origin: .autobuy, reason: "\(view.signal)", view: view)
     }
   }
 

@@ -17,7 +17,8 @@ extension TradingDesk {
     }
     if let id = request.clientOrderId, !id.isEmpty {
       guard ClientOrderIDs.isValid(id) else {
-        throw EngineError(.invalidArgument, "clientOrderId '\(id)' must be 1–36 characters of A–Z, a–z, 0–9, '-' and '_'")
+        throw EngineError(
+          .invalidArgument, "clientOrderId '\(id)' must be 1–36 characters of A–Z, a–z, 0–9, '-' and '_'")
       }
       if let existing = try journalCall({ try journal.order(clientOrderId: id) }) {
         guard existing.symbol == coin.symbol, existing.side == request.side else {

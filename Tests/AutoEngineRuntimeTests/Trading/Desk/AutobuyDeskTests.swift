@@ -11,7 +11,9 @@ import Testing
     try await fixture.desk.start()
     _ = await fixture.desk.startAutobuy()
     // Confidence 0.825 is halfway between 0.7 and 0.95: 10 + 0.5 × (10,000 − 10) = 5,005 for BTC.
-    await fixture.desk.observe([fixture.state(fixture.btc, price: 50_000, action: .buy, strength: 0.8, confidence: 0.825)])
+    await fixture.desk.observe([
+      fixture.state(fixture.btc, price: 50_000, action: .buy, strength: 0.8, confidence: 0.825)
+    ])
     let orders = try fixture.journal.orders(OrderQuery()).items
     #expect(orders.count == 1)
     let order = try #require(orders.first)
@@ -103,11 +105,14 @@ import Testing
     _ = await fixture.desk.startAutobuy()
     let (_, events) = fixture.events.subscribe(TradeEventHub.Filter(includeRefused: true))
     // Buy 5,005 of BTC at 50,000, then the stop-loss at −50 % loses 2,502.50 ≥ 10.
-    await fixture.desk.observe([fixture.state(fixture.btc, price: 50_000, action: .buy, strength: 0.9, confidence: 0.825)])
+    await fixture.desk.observe([
+      fixture.state(fixture.btc, price: 50_000, action: .buy, strength: 0.9, confidence: 0.825)
+    ])
     fixture.clock.advance(by: 10)
     await fixture.desk.observe([fixture.state(fixture.btc, price: 25_000)])
     fixture.clock.advance(by: 10)
-    await fixture.desk.observe([fixture.state(fixture.btc, price: 25_000, action: .buy, strength: 0.9, confidence: 0.9)])
+    await fixture.desk.observe([fixture.state(fixture.btc, price: 25_000, action: .buy, strength: 0.9, confidence: 0.9)]
+    )
     let state = await fixture.desk.autobuyState
     #expect(state.killSwitchActive)
     #expect(state.running)

@@ -78,7 +78,8 @@ import Testing
     await fixture.desk.observe([fixture.state(fixture.btc, price: 50_000)])
     _ = try await fixture.desk.place(ManualOrder(symbol: "BTCUSDT", side: .buy, quoteAmount: 100))
     await fixture.desk.observe([fixture.state(fixture.btc, price: 51_000)])
-    _ = try await fixture.desk.place(ManualOrder(symbol: "BTCUSDT", side: .sell, baseAmount: Decimal(string: "0.001999")))
+    _ = try await fixture.desk.place(
+      ManualOrder(symbol: "BTCUSDT", side: .sell, baseAmount: Decimal(string: "0.001999")))
     // The round trip of PaperFillModelTests: −100.09997498 then +101.79612747.
     let info = try await fixture.desk.info()
     #expect(info.totals.realizedPnl == Decimal(string: "1.69615249"))
