@@ -54,7 +54,8 @@ struct EngineConfigurationDefaultsTests {
       "strategy.category_weights.volatility": "1", "strategy.category_weights.cosmic": "0.25",
       "trading.mode": "paper", "trading.min_trade_amount": "10",
       "trading.max_trade_amount_btc_eth": "10000", "trading.max_trade_amount": "5000",
-      "trading.paper_starting_balance": "10000",
+      "trading.paper_starting_balance": "10000", "trading.paper_fee_pct": "0.1", "trading.paper_slippage_pct": "0.05",
+      "trading.open_order_timeout": "300",
       "risk.stop_loss_pct": "5", "risk.take_profit_pct": "10", "risk.trailing_stop_pct": "3",
       "risk.max_open_positions": "10", "risk.max_total_exposure": "20000", "risk.daily_loss_limit": "500",
     ]
@@ -78,7 +79,8 @@ struct EngineConfigurationDefaultsTests {
       "strategy.category_weights.volatility": "0", "strategy.category_weights.cosmic": "0.1",
       "trading.mode": "live", "trading.min_trade_amount": "12.5",
       "trading.max_trade_amount_btc_eth": "8000", "trading.max_trade_amount": "2500.25",
-      "trading.paper_starting_balance": "50000",
+      "trading.paper_starting_balance": "50000", "trading.paper_fee_pct": "0.2", "trading.paper_slippage_pct": "0",
+      "trading.open_order_timeout": "60",
       "risk.stop_loss_pct": "2.5", "risk.take_profit_pct": "7", "risk.trailing_stop_pct": "1.25",
       "risk.max_open_positions": "4", "risk.max_total_exposure": "12000", "risk.daily_loss_limit": "250",
     ]
