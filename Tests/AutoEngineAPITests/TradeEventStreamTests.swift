@@ -79,7 +79,9 @@ import Testing
         #expect(messages[1].kind == "heartbeat" && messages[1].sequence == 2)
         #expect(messages[2].kind == "heartbeat" && messages[2].sequence == 3)
         await #expect {
-          try await service.watchTradeEvents(.with { $0.symbols = ["DOGE-EUR"] }) { _ in }
+          try await service.watchTradeEvents(.with { $0.symbols = ["DOGE-EUR"] }) { response in
+            for try await _ in response.messages {}
+          }
         } throws: { ($0 as? RPCError)?.code == .notFound }
       }
     }
