@@ -26,6 +26,11 @@ let dependencies: [Package.Dependency] = [
   .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
   .package(url: "https://github.com/ordo-one/malloc-interposer.git", from: "1.6.1"),
   .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+  // HMAC-SHA256 (Binance.US signing) and P-256 ES256 (Coinbase JWT). The JWT is built with
+  // swift-crypto directly rather than jwt-kit: it is ~60 lines, it gives exact control of the
+  // header Coinbase requires (`kid` and a per-request `nonce`), and it avoids jwt-kit's extra
+  // dependencies (swift-certificates' X509, CryptoExtras) in the exchange target.
+  .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
 ]
 
 // MARK: - Libraries, each next to its tests
@@ -51,9 +56,11 @@ let autoEngineExchanges = Target.target(
   dependencies: [
     "AutoEngineCore",
     .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Crypto", package: "swift-crypto"),
     .product(name: "Logging", package: "swift-log"),
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
   ],
   swiftSettings: swiftSettings
 )
@@ -63,6 +70,7 @@ let autoEngineExchangesTests = Target.testTarget(
     "AutoEngineExchanges",
     "AutoEngineTestSupport",
     .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Crypto", package: "swift-crypto"),
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOHTTP1", package: "swift-nio"),
   ],
@@ -76,6 +84,7 @@ let autoEngineRuntime = Target.target(
   dependencies: [
     "AutoEngineCore",
     "AutoEngineExchanges",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
     .product(name: "Logging", package: "swift-log"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "Yams", package: "Yams"),
@@ -85,7 +94,12 @@ let autoEngineRuntime = Target.target(
 )
 let autoEngineRuntimeTests = Target.testTarget(
   name: "AutoEngineRuntimeTests",
-  dependencies: ["AutoEngineRuntime", "AutoEngineTestSupport"],
+  dependencies: [
+    "AutoEngineRuntime",
+    "AutoEngineTestSupport",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "NIOCore", package: "swift-nio"),
+  ],
   swiftSettings: swiftSettings
 )
 
@@ -139,6 +153,7 @@ let autoEngineTestSupport = Target.target(
     .product(name: "HTTPTypes", package: "swift-http-types"),
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "Logging", package: "swift-log"),
+    .product(name: "Crypto", package: "swift-crypto"),
   ],
   swiftSettings: swiftSettings
 )

@@ -13,11 +13,13 @@ import Testing
 /// duplicate order or fill, no order left unresolved, and exactly the holdings and cash of the
 /// paper venue (the "exchange"): a lost fill or a fill counted twice would show as a difference.
 @Suite(.serialized) struct CrashRecoveryProcessTests {
-  static let kills = 6
+  static let kills = 12
 
-  /// Flags that make the server trade often: every BUY aggregate passes, tiny exits, 1 s cooldown.
+  /// Flags that make the server trade often: a slight lean makes a BUY, every BUY passes, tiny
+  /// exits, 1 s cooldown.
   static let tradeOften = [
-    "--set", "fetch.price_fetch_interval=0.25", "--set", "strategy.min_confidence=0.01", "--set",
+    "--set", "fetch.price_fetch_interval=0.25", "--set", "strategy.action_threshold=0.02", "--set",
+    "strategy.min_confidence=0.01", "--set",
     "strategy.min_signal_strength=0.01", "--set", "strategy.cooldown_period=1", "--set", "risk.stop_loss_pct=0.05",
     "--set", "risk.take_profit_pct=0.05", "--set", "risk.trailing_stop_pct=0", "--set", "risk.max_open_positions=40",
     "--set", "risk.max_total_exposure=1000000", "--set", "risk.daily_loss_limit=1000000", "--set",
@@ -44,10 +46,14 @@ import Testing
     let path = dataDir.appendingPathComponent("journal.sqlite").path
     var survived = 0
     var delays: [Int] = []
+    var reconciliations: [String] = []
     for round in 1...Self.kills {
       let before = orderCount(path)
       let server = try serve(dataDir: dataDir, autobuy: true)
       defer { server.kill() }
+      if round > 1, let line = try? await server.waitForStderrLine(containing: "journal reconciled", seconds: 30) {
+        reconciliations.append(String(line.split(separator: ": ").last ?? ""))
+      }
       // Let it trade: at least two more orders, then kill it at a random moment.
       let deadline = ContinuousClock.now + .seconds(60)
       while orderCount(path) < before + 2 && ContinuousClock.now < deadline {
@@ -78,7 +84,9 @@ import Testing
       orders += page.items
     }
     let fills = try journal.allFills()
-    print("crash test: survived \(survived) SIGKILLs (delays \(delays) ms); \(orders.count) orders, \(fills.count) fills")
+    print(
+      "crash test: survived \(survived) SIGKILLs (delays \(delays) ms); \(orders.count) orders, \(fills.count) fills; "
+        + "reconciliations after restarts: \(reconciliations)")
     #expect(survived == Self.kills)
     #expect(orders.count >= 2 * Self.kills)
     #expect(Set(orders.map(\.clientOrderId)).count == orders.count, "duplicate client order id")

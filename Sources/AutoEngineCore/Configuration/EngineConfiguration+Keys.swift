@@ -35,6 +35,10 @@ extension EngineConfiguration {
       "strategy.cooldown_period", unit: "seconds",
       "Time after a coin's last trade before autobuy may buy it again.", \.strategy.cooldownPeriod),
     .double(
+      "strategy.action_threshold", unit: "0…1",
+      "How far the aggregated score (−1 all SELL … +1 all BUY) must lean for BUY or SELL instead of HOLD.",
+      \.strategy.actionThreshold),
+    .double(
       "strategy.category_weights.price", unit: "weight ≥ 0",
       "Weight of price strategies (P1–P20) in aggregation.", \.strategy.categoryWeights.price),
     .double(

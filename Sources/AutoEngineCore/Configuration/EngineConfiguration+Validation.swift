@@ -7,7 +7,7 @@ extension EngineConfiguration {
   /// * `fetch.*_interval` are finite and > 0 seconds; `fetch.stale_threshold_multiplier` ≥ 1.
   /// * `strategy.min_confidence`, `strategy.max_confidence`, `strategy.min_signal_strength` lie in
   ///   0…1, and `max_confidence` is greater than `min_confidence`.
-  /// * `strategy.cooldown_period` is finite and ≥ 0 seconds.
+  /// * `strategy.cooldown_period` is finite and ≥ 0 seconds; `strategy.action_threshold` lies in 0 < x ≤ 1.
   /// * each `strategy.category_weights.*` is finite and ≥ 0, and not all are 0.
   /// * `trading.min_trade_amount` and both maxima are > 0; the minimum is not above either maximum;
   ///   `trading.paper_starting_balance` ≥ 0; `trading.paper_fee_pct` and `trading.paper_slippage_pct`
@@ -51,6 +51,10 @@ extension EngineConfiguration {
       issue(
         "strategy.max_confidence",
         "must be greater than strategy.min_confidence (\(NumberText.plain(strategy.minConfidence)))")
+    }
+    if !(strategy.actionThreshold.isFinite && strategy.actionThreshold > 0 && strategy.actionThreshold <= 1) {
+      issue(
+        "strategy.action_threshold", "must be in 0 < x ≤ 1 (got \(NumberText.plain(strategy.actionThreshold)))")
     }
     if !(strategy.cooldownPeriod.isFinite && strategy.cooldownPeriod >= 0) {
       issue(

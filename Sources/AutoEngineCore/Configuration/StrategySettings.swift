@@ -16,22 +16,27 @@ public struct StrategySettings: Hashable, Sendable {
   public var cooldownPeriod: Double
   /// `strategy.category_weights.*`: relative weight of each strategy category in aggregation.
   public var categoryWeights: CategoryWeights
+  /// `strategy.action_threshold`: how far the aggregated score (−1 all SELL … +1 all BUY) must lean
+  /// for the aggregate to say BUY or SELL instead of HOLD, 0 < x ≤ 1 (default 0.25).
+  public var actionThreshold: Double
 
   /// Creates strategy settings; every argument defaults to the seed's value.
   public init(
     minConfidence: Double = 0.7, maxConfidence: Double = 0.95, minSignalStrength: Double = 0.6,
-    cooldownPeriod: Double = 300, categoryWeights: CategoryWeights = CategoryWeights()
+    cooldownPeriod: Double = 300, categoryWeights: CategoryWeights = CategoryWeights(), actionThreshold: Double = 0.25
   ) {
     self.minConfidence = minConfidence
     self.maxConfidence = maxConfidence
     self.minSignalStrength = minSignalStrength
     self.cooldownPeriod = cooldownPeriod
     self.categoryWeights = categoryWeights
+    self.actionThreshold = actionThreshold
   }
 
   /// The aggregator's settings for these thresholds: the configured category weights and
-  /// `maxConfidence` as the confidence cap; the aggregation constants keep their defaults.
+  /// `actionThreshold`, and `maxConfidence` as the confidence cap; the evidence quorum keeps its
+  /// default.
   public var aggregation: AggregationSettings {
-    AggregationSettings(weights: categoryWeights, maxConfidence: maxConfidence)
+    AggregationSettings(weights: categoryWeights, actionThreshold: actionThreshold, maxConfidence: maxConfidence)
   }
 }

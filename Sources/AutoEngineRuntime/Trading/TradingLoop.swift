@@ -38,7 +38,12 @@ public struct TradingLoop: Service {
     if startAutobuy { _ = await desk.startAutobuy(reason: "started at launch (--autobuy)") }
     try await cancelWhenGracefulShutdown {
       while !Task.isCancelled {
-        guard let delivery = await subscription.next(orHeartbeatAfter: idleInterval) else { return }
+        // The hub ends subscriptions when the listeners shut down; the loop still returns only
+        // once it is told to, so the service group sees an orderly stop.
+        guard let delivery = await subscription.next(orHeartbeatAfter: idleInterval) else {
+          try? await gracefulShutdown()
+          return
+        }
         switch delivery {
         case .batch(let batch): await desk.observe(batch.states)
         case .heartbeat: await desk.reconcile()

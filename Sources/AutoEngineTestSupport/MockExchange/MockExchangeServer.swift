@@ -22,8 +22,9 @@ import Synchronization
 /// await mock.stop()
 /// ```
 ///
-/// Routes are values (`MockRoute`): the order endpoints of a later issue are added by passing
-/// more routes to `init`.
+/// Routes are values (`MockRoute`); by default the server answers the market-data and the order
+/// endpoints of both exchanges (`MockRoute.binanceUSOrders`, `.coinbaseOrders`), whose orders
+/// and balances live in `state.binanceUSOrders` and `state.coinbaseOrders`.
 public final class MockExchangeServer: Sendable {
   private struct Running {
     var task: Task<Void, Never>
@@ -39,6 +40,7 @@ public final class MockExchangeServer: Sendable {
   public init(
     state: MockExchangeState = MockExchangeState(),
     routes: [MockRoute] = MockRoute.coinbaseMarketData + MockRoute.binanceUSMarketData + MockRoute.swpc
+      + MockRoute.coinbaseOrders + MockRoute.binanceUSOrders
   ) {
     self.state = state
     self.routes = routes
@@ -121,6 +123,8 @@ public final class MockExchangeServer: Sendable {
   private func respond(to request: inout Request) async -> Response {
     var headers: [String: String] = [:]
     for field in request.headers { headers[field.name.canonicalName] = field.value }
+    // HTTP/1's Host header arrives as the request's authority.
+    if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
     let body = (try? await request.collectBody(upTo: 1 << 20)).map { Array(buffer: $0) } ?? []
     var mockRequest = MockRequest(
       method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query, headers: headers, body: body
@@ -140,6 +144,7 @@ public final class MockExchangeServer: Sendable {
         answer = faulted
       } else {
         answer = await route.handler(mockRequest, state)
+        answer = await applyAfterHandling(fault, route: route, answer: answer)
       }
     case .none:
       answer = await route.handler(mockRequest, state)
@@ -174,6 +179,23 @@ public final class MockExchangeServer: Sendable {
       case .swpc: break
       }
       return nil
+    case .rejectOrder:
+      return MockFaultAnswers.orderRejected(route.family)
+    case .acceptThenFail, .acceptThenDelay:
+      return nil
+    }
+  }
+
+  /// The answer after the handler ran: replaced by a server error, or delayed.
+  private func applyAfterHandling(_ fault: MockFault, route: MockRoute, answer: MockResponse) async -> MockResponse {
+    switch fault {
+    case .acceptThenFail(let status):
+      return MockFaultAnswers.serverError(route.family, status: status)
+    case .acceptThenDelay(let seconds):
+      try? await Task.sleep(for: .seconds(seconds))
+      return answer
+    default:
+      return answer
     }
   }
 

@@ -18,6 +18,12 @@ public final class MockExchangeState: Sendable {
   }
 
   private let storage = Mutex(Storage())
+  /// Binance.US orders, trades and balances.
+  public let binanceUSOrders = MockOrderBook(exchange: .binanceUS)
+  /// Coinbase orders, fills and accounts.
+  public let coinbaseOrders = MockOrderBook(exchange: .coinbase)
+  /// The API credentials the order routes accept.
+  public let credentials = MockCredentials()
   /// The mock's clock: stamps the call log and decides the Binance.US weight minute.
   public let now: @Sendable () -> UnixTime
 

@@ -23,6 +23,16 @@ public enum MockFault: Hashable, Sendable {
   /// Before answering, every price of the route's exchange jumps by `percent` (−100 < percent),
   /// and stays there: a price gap.
   case priceGap(percent: Decimal)
+  /// An order endpoint refuses the order with the family's documented body, without placing it:
+  /// Binance.US HTTP 400 `{"code":-2010,"msg":"Account has insufficient balance for requested
+  /// action."}`, Coinbase `{"success":false,"error_response":{"error":"INSUFFICIENT_FUND",…}}`.
+  case rejectOrder
+  /// The request is carried out (an order is placed, a cancel done), then answered with HTTP
+  /// `status` (5xx) and the family's error body: the client sees an unknown outcome.
+  case acceptThenFail(status: Int)
+  /// The request is carried out, then its answer waits `seconds` of real time (longer than the
+  /// client's timeout: the answer is lost to the client).
+  case acceptThenDelay(seconds: Double)
 }
 
 /// A fault waiting in an endpoint's queue: injected `remaining` more times (nil: until cleared).

@@ -32,6 +32,8 @@ public struct MockMarket: Hashable, Sendable {
   public var cancelOnly: Bool
   /// Candles served, oldest first; when empty, candles are synthesised around `price`.
   public var candles: [Candle]
+  /// Order rules listed (exchangeInfo filters, product increments) and enforced on orders.
+  public var rules: MockTradingRules
 
   /// Creates a market; base and quote are split from `symbol` by the exchange's convention, and
   /// the status defaults to the exchange's trading word (`online`, `TRADING`).
@@ -52,6 +54,7 @@ public struct MockMarket: Hashable, Sendable {
     self.tradingDisabled = false
     self.cancelOnly = false
     self.candles = candles
+    self.rules = .defaults(for: exchange)
   }
 
   /// The price 24 hours ago implied by `price` and `priceChangePercent24h`.

@@ -4,6 +4,8 @@ public struct MockRequest: Sendable {
   public var method: String
   /// The path, without the query.
   public var path: String
+  /// The query as received, undecoded, without `?` (empty when none): what Binance.US signs.
+  public var rawQuery: String
   /// Query items in order, percent-decoded (`+` is kept: the exchanges' clients encode spaces as `%20`).
   public var query: [(name: String, value: String)]
   /// Values of the route's `{name}` path segments, percent-decoded.
@@ -20,10 +22,8 @@ public struct MockRequest: Sendable {
   ) {
     self.method = method.uppercased()
     self.path = path
-    self.query = (rawQuery ?? "").split(separator: "&").map { item in
-      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      return (Self.percentDecoded(String(parts[0])), parts.count > 1 ? Self.percentDecoded(String(parts[1])) : "")
-    }
+    self.rawQuery = rawQuery ?? ""
+    self.query = Self.formItems(rawQuery ?? "")
     self.pathParameters = pathParameters
     self.headers = headers
     self.body = body
@@ -34,6 +34,17 @@ public struct MockRequest: Sendable {
 
   /// Every value of query item `name`, in order (`product_ids=A&product_ids=B`).
   public func queryValues(_ name: String) -> [String] { query.filter { $0.name == name }.map(\.value) }
+
+  /// The request body as form items (`a=1&b=2`, percent-decoded), for `POST` parameters.
+  public var formItems: [(name: String, value: String)] { Self.formItems(String(decoding: body, as: UTF8.self)) }
+
+  /// `text` (`a=1&b=2`) split into percent-decoded name/value items, in order.
+  static func formItems(_ text: String) -> [(name: String, value: String)] {
+    text.split(separator: "&").map { item in
+      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      return (Self.percentDecoded(String(parts[0])), parts.count > 1 ? Self.percentDecoded(String(parts[1])) : "")
+    }
+  }
 
   /// `text` with `%XX` escapes decoded (invalid escapes are kept as they are).
   static func percentDecoded(_ text: String) -> String {

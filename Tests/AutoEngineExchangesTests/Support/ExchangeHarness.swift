@@ -62,6 +62,30 @@ struct ExchangeHarness {
       budget: budget("Binance.US", policy), logger: Self.quietLogger)
   }
 
+  /// A Binance.US order client signing with the mock's key and `secret` (default: the mock's).
+  func binanceOrders(
+    secret: String? = nil, policy: RequestBudgetPolicy = .binanceUS, clock: ManualClock? = nil, timeout: Double = 5
+  ) -> BinanceUSOrderClient {
+    let signer = BinanceUSSigner(
+      apiKey: state.credentials.binanceUSAPIKey, secret: secret ?? state.credentials.binanceUSSecret)
+    let budget = RequestBudget(
+      service: "Binance.US", policy: policy, clock: ManualBudgetClock(clock: clock ?? self.clock),
+      random: SeededRandom(seed: 7))
+    return BinanceUSOrderClient(
+      baseURL: mock.binanceUSBaseURL, signer: signer, settings: HTTPRequestSettings(timeoutSeconds: timeout),
+      httpClient: http, budget: budget, logger: Self.quietLogger)
+  }
+
+  /// A Coinbase order client signing with the mock's key.
+  func coinbaseOrders(policy: RequestBudgetPolicy = .coinbasePrivate, timeout: Double = 5) throws -> CoinbaseOrderClient
+  {
+    let jwt = try CoinbaseJWT(
+      keyName: state.credentials.coinbaseKeyName, privateKeyPEM: state.credentials.coinbasePrivateKeyPEM)
+    return CoinbaseOrderClient(
+      baseURL: mock.coinbaseBaseURL, jwt: jwt, settings: HTTPRequestSettings(timeoutSeconds: timeout), httpClient: http,
+      budget: budget("Coinbase", policy), logger: Self.quietLogger)
+  }
+
   func swpc(flareFeed: SWPCClient.FlareFeed = .latest, timeout: Double = 5) -> SWPCClient {
     SWPCClient(
       baseURL: mock.swpcBaseURL, flareFeed: flareFeed, settings: HTTPRequestSettings(timeoutSeconds: timeout),
@@ -87,6 +111,19 @@ struct ExchangeHarness {
       try? await http.shutdown()
       throw error
     }
+  }
+}
+
+/// Runs `body`, expecting it to throw an `OrderAPIError`, and returns that error (nil when it
+/// succeeded or threw something else).
+func orderError<T>(_ body: () async throws -> T) async -> OrderAPIError? {
+  do {
+    _ = try await body()
+    return nil
+  } catch let error as OrderAPIError {
+    return error
+  } catch {
+    return nil
   }
 }
 

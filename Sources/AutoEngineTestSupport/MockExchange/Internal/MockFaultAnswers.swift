@@ -40,6 +40,20 @@ enum MockFaultAnswers {
     }
   }
 
+  /// The documented refusal of an order for lack of funds.
+  static func orderRejected(_ family: MockRoute.Family) -> MockResponse {
+    switch family {
+    case .binanceUS:
+      BinanceMockFormat.error(-2010, "Account has insufficient balance for requested action.")
+    case .coinbase:
+      CoinbaseMockOrderFormat.createFailure(
+        error: "INSUFFICIENT_FUND", message: "Insufficient balance in source account",
+        reason: "INSUFFICIENT_FUND")
+    case .swpc:
+      .json(#"{"message":"Bad Request"}"#, status: 400)
+    }
+  }
+
   static func malformedJSON(_ family: MockRoute.Family) -> MockResponse {
     switch family {
     case .coinbase: .json(#"{"products":[{"product_id":"BTC-USD","price":"650"#)

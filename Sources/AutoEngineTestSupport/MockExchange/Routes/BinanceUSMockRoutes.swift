@@ -190,8 +190,8 @@ enum BinanceMockFormat {
         ("baseAsset", MockJSON.string(market.baseAsset)),
         ("baseAssetPrecision", "8"),
         ("quoteAsset", MockJSON.string(market.quoteAsset)),
-        ("quotePrecision", "8"),
-        ("quoteAssetPrecision", "8"),
+        ("quotePrecision", "\(market.rules.quotePrecision)"),
+        ("quoteAssetPrecision", "\(market.rules.quotePrecision)"),
         ("orderTypes", #"["LIMIT","LIMIT_MAKER","MARKET","STOP_LOSS_LIMIT","TAKE_PROFIT_LIMIT"]"#),
         ("icebergAllowed", "true"),
         ("ocoAllowed", "true"),
@@ -200,9 +200,19 @@ enum BinanceMockFormat {
         (
           "filters",
           MockJSON.array([
-            #"{"filterType":"PRICE_FILTER","minPrice":"0.01000000","maxPrice":"1000000.00000000","tickSize":"0.01000000"}"#,
-            #"{"filterType":"LOT_SIZE","minQty":"0.00001000","maxQty":"9000.00000000","stepSize":"0.00001000"}"#,
-            #"{"filterType":"MIN_NOTIONAL","minNotional":"1.00000000","applyToMarket":true,"avgPriceMins":5}"#,
+            MockJSON.object([
+              ("filterType", MockJSON.string("PRICE_FILTER")), ("minPrice", decimal(market.rules.minPrice)),
+              ("maxPrice", decimal(market.rules.maxPrice)), ("tickSize", decimal(market.rules.priceTick)),
+            ]),
+            MockJSON.object([
+              ("filterType", MockJSON.string("LOT_SIZE")), ("minQty", decimal(market.rules.minQuantity)),
+              ("maxQty", decimal(market.rules.maxQuantity)), ("stepSize", decimal(market.rules.quantityStep)),
+            ]),
+            MockJSON.object([
+              ("filterType", MockJSON.string("NOTIONAL")), ("minNotional", decimal(market.rules.minNotional)),
+              ("applyMinToMarket", "true"), ("maxNotional", decimal(market.rules.maxNotional)),
+              ("applyMaxToMarket", "true"), ("avgPriceMins", "5"),
+            ]),
           ])
         ),
         ("permissions", #"["SPOT"]"#),
