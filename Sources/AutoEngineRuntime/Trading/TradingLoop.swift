@@ -50,8 +50,5 @@ public struct TradingLoop: Service {
         }
       }
     }
-    // The hub also ends when a listener shuts down (`Engine.endStreams()`), before this service's
-    // turn; returning then would fail the whole service group, so wait for our own shutdown.
-    try? await gracefulShutdown()
   }
 }
