@@ -2,6 +2,7 @@ import AutoEngineRuntime
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import SwiftProtobuf
 import Testing
 
@@ -43,18 +44,20 @@ import Testing
     }
   }
 
-  @Test(arguments: RESTRouter.pendingRoutes.map { "\($0.0.rawValue) \($0.1)" })
-  func seedPathsOfLaterIssuesAnswer501WithAJSONError(route: String) async throws {
+  @Test(arguments: TradingRoutes.routes.map { "\($0.0.rawValue) \($0.1)" })
+  func tradingRoutesOfAnEngineWithoutADeskSaySo(route: String) async throws {
     let parts = route.split(separator: " ")
     let method = HTTPRequest.Method(String(parts[0]))!
     let path = String(parts[1]).replacingOccurrences(of: "{symbol}", with: "BTC-USD")
+    let body = path.hasSuffix("/order") ? ByteBuffer(string: PlaceOrderBody.example) : nil
     try await withRouter { client in
-      try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(Self.token)"]) {
-        response in
-        #expect(response.status == .notImplemented)
+      try await client.execute(
+        uri: path, method: method, headers: [.authorization: "Bearer \(Self.token)"], body: body
+      ) { response in
+        #expect(response.status == .conflict)
         let body = try JSONDecoder().decode(ErrorBody.self, from: Data(String(buffer: response.body).utf8))
-        #expect(body.code == "NOT_IMPLEMENTED")
-        #expect(body.message.contains(String(parts[1])))
+        #expect(body.code == "FIX_CONFIGURATION")
+        #expect(body.message.contains("trading is not enabled"))
       }
     }
   }
@@ -68,6 +71,29 @@ import Testing
       "POST /api/system/start", "POST /api/system/stop", "GET /api/health",
     ]
     #expect(seedPaths.isSubset(of: served))
+    let bridgeAdditions: Set<String> = [
+      "POST /api/trading/order", "GET /api/trading/orders", "GET /api/trading/positions", "GET /api/trading/trades",
+      "GET /api/trading/events",
+    ]
+    #expect(bridgeAdditions.isSubset(of: served))
+  }
+
+  @Test func wrongMethodsOnTradingPathsAre405() async throws {
+    try await withRouter { client in
+      try await client.execute(uri: "/api/trading/start", method: .get) { response in
+        #expect(response.status == .methodNotAllowed)
+        #expect(String(buffer: response.body).contains("use POST"))
+      }
+      try await client.execute(
+        uri: "/api/trading/orders", method: .post, headers: [.authorization: "Bearer \(Self.token)"]
+      ) { response in
+        #expect(response.status == .methodNotAllowed)
+        #expect(String(buffer: response.body).contains("use GET"))
+      }
+      try await client.execute(uri: "/api/trading/cancel/BTCUSDT", method: .delete) { response in
+        #expect(response.status == .methodNotAllowed)
+      }
+    }
   }
 
   @Test func stateChangingCallsNeedTheBearerToken() async throws {

@@ -76,7 +76,7 @@ import Testing
     }
   }
 
-  @Test func rpcsOfLaterIssuesAnswerUnimplementedNotFakeValues() async throws {
+  @Test func tradingRPCsOfAnEngineWithoutADeskSaySoNotFakeValues() async throws {
     try await withRunningServer { _, grpcPort, _ in
       try await withLoopbackClient(port: grpcPort) { client in
         let trading = Autoengine_V1_TradingService.Client(wrapping: client)
@@ -84,7 +84,7 @@ import Testing
           _ = try await trading.getTradingInfo(Autoengine_V1_GetTradingInfoRequest())
         } throws: { error in
           guard let rpc = error as? RPCError else { return false }
-          return rpc.code == .unimplemented && rpc.message.contains("TradingService.GetTradingInfo")
+          return rpc.code == .failedPrecondition && rpc.message.contains("trading is not enabled")
         }
       }
     }

@@ -8,9 +8,6 @@ import NIOCore
 /// mapping of the same messages.
 enum RESTRouter {
   /// Builds the router of every REST path.
-  ///
-  /// Paths whose engine feature lands with a later issue answer 501 with a JSON error body, so
-  /// that clients see the full surface of the contract from the start.
   static func build(engine: Engine, access: APIAccessPolicy = APIAccessPolicy()) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: BearerTokenMiddleware(policy: access))
@@ -61,11 +58,7 @@ enum RESTRouter {
     router.post("/api/system/stop") { _, _ in
       ProtoJSON(message: Autoengine_V1_SystemStateResponse(stopped: await engine.stopSystem()))
     }
-    for (method, path, rpc) in pendingRoutes {
-      router.on(RouterPath(path), method: method) { _, _ -> Response in
-        throw EngineError.notBuiltYet("\(method.rawValue) \(path) (\(rpc))")
-      }
-    }
+    TradingRoutes.add(to: router, engine: engine)
     // A known path with another method answers 405 naming the methods it takes (not 404).
     let methodsByPath = Dictionary(grouping: servedRoutes, by: \.1).mapValues { $0.map(\.0) }
     for (path, methods) in methodsByPath {
@@ -79,16 +72,6 @@ enum RESTRouter {
     return router
   }
 
-  /// The seed's paths (and the bridge's additions) whose features land with later issues.
-  static let pendingRoutes: [(HTTPRequest.Method, String, String)] = [
-    (.get, "/api/trading", "TradingService.GetTradingInfo"),
-    (.post, "/api/trading/start", "TradingService.StartAutobuy"),
-    (.post, "/api/trading/stop", "TradingService.StopAutobuy"),
-    (.post, "/api/trading/cancel/{symbol}", "TradingService.CancelOrders"),
-    (.post, "/api/trading/cancel-all", "TradingService.CancelAllOrders"),
-    (.post, "/api/trading/order", "TradingService.PlaceOrder"),
-  ]
-
   /// Every path the router serves, for documentation and tests.
   static let servedRoutes: [(HTTPRequest.Method, String)] =
     [
@@ -96,7 +79,7 @@ enum RESTRouter {
       (.get, "/api/coinstate/{symbol}"),
       (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
       (.post, "/api/system/start"), (.post, "/api/system/stop"), (.get, "/metrics"),
-    ] + pendingRoutes.map { ($0.0, $0.1) }
+    ] + TradingRoutes.routes
 }
 
 extension Request {

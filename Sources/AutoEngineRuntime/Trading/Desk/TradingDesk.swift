@@ -168,9 +168,13 @@ public actor TradingDesk {
   /// The coin traded under `symbol` (configured or active symbol, any case).
   func coin(for symbol: String) -> Coin? { coinsBySymbol[symbol.uppercased()] }
 
-  /// Runs a journal call, turning its error into the engine's.
+  /// Runs a journal call, turning its error into the engine's (a page token the journal did not
+  /// hand out is the caller's mistake: INVALID_ARGUMENT).
   func journalCall<T>(_ body: () throws -> T) throws(EngineError) -> T {
     do { return try body() } catch {
+      if let error = error as? JournalError, case .invalidPageToken = error {
+        throw EngineError(.invalidArgument, "\(error)")
+      }
       logger.error("journal: \(error)")
       throw EngineError(.unavailable, "the trade journal failed: \(error)")
     }
