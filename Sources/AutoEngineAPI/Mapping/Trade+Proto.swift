@@ -4,9 +4,7 @@ import SwiftProtobuf
 
 extension Autoengine_V1_Trade {
   /// The contract's form of a trade decision: the one place this message is mapped.
-  ///
-  /// `realized_pnl` stays empty: the domain decision does not carry the P&L of a sell (the
-  /// position's realised P&L is in `Position.realized_pnl` and the statistics).
+  /// `realized_pnl` is set for sells that filled, empty otherwise.
   init(_ decision: TradeDecision) {
     self.init()
     id = decision.id
@@ -21,6 +19,7 @@ extension Autoengine_V1_Trade {
     quoteAmount = decision.quoteAmount?.decimalString ?? ""
     baseAmount = decision.baseAmount?.decimalString ?? ""
     price = decision.price?.decimalString ?? ""
+    realizedPnl = decision.realizedPnl?.decimalString ?? ""
     signalConfidence = decision.signal.confidence
     signalStrength = decision.signal.strength
     topStrategies = decision.topStrategies

@@ -18,6 +18,8 @@ public struct PositionBook: Hashable, Sendable {
     public var time: UnixTime
     /// Exchange symbol.
     public var symbol: String
+    /// Client order id of the sell.
+    public var clientOrderId: String
     /// Realised profit (> 0) or loss (< 0), quote units.
     public var pnl: Decimal
   }
@@ -57,7 +59,8 @@ public struct PositionBook: Hashable, Sendable {
       position.baseQuantity -= sold
       position.costBasis -= cost
       position.realizedPnl += pnl
-      realizations.append(Realization(time: fill.time, symbol: fill.symbol, pnl: pnl))
+      realizations.append(
+        Realization(time: fill.time, symbol: fill.symbol, clientOrderId: fill.clientOrderId, pnl: pnl))
       if position.baseQuantity == 0 {
         position.costBasis = 0
         position.closedAt = fill.time
@@ -86,6 +89,12 @@ public struct PositionBook: Hashable, Sendable {
       if let symbol, item.symbol != symbol { return sum }
       return sum + item.pnl
     }
+  }
+
+  /// Realised P&L of the fills of one order (a sell), or nil when none realised anything.
+  public func realizedPnl(ofOrder clientOrderId: String) -> Decimal? {
+    let parts = realizations.filter { $0.clientOrderId == clientOrderId }
+    return parts.isEmpty ? nil : parts.reduce(Decimal(0)) { $0 + $1.pnl }
   }
 
   /// Net realised loss since `start` as a positive amount (0 when the period is net profitable).

@@ -44,6 +44,8 @@ public struct TradeDecision: Hashable, Sendable {
   public var baseAmount: Decimal?
   /// Price at the decision, quote units; nil when unknown.
   public var price: Decimal?
+  /// Realised profit or loss of a sell's fills, quote units; nil for buys and unfilled sells.
+  public var realizedPnl: Decimal?
   /// Aggregated signal at the decision.
   public var signal: SignalSnapshot
   /// Strategies that contributed most, e.g. `["P37", "P12"]`.
@@ -53,8 +55,8 @@ public struct TradeDecision: Hashable, Sendable {
   public init(
     id: String, time: UnixTime, symbol: String, exchange: Exchange, side: OrderSide, outcome: TradeOutcome,
     origin: OrderOrigin, reason: String, reasonCode: String = "", clientOrderId: String? = nil,
-    quoteAmount: Decimal? = nil, baseAmount: Decimal? = nil, price: Decimal? = nil, signal: SignalSnapshot = .hold,
-    topStrategies: [String] = []
+    quoteAmount: Decimal? = nil, baseAmount: Decimal? = nil, price: Decimal? = nil, realizedPnl: Decimal? = nil,
+    signal: SignalSnapshot = .hold, topStrategies: [String] = []
   ) {
     self.id = id
     self.time = time
@@ -69,6 +71,7 @@ public struct TradeDecision: Hashable, Sendable {
     self.quoteAmount = quoteAmount
     self.baseAmount = baseAmount
     self.price = price
+    self.realizedPnl = realizedPnl
     self.signal = signal
     self.topStrategies = topStrategies
   }

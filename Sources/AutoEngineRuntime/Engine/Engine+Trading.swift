@@ -57,7 +57,7 @@ extension Engine {
   /// `ListPositions`: open positions first, then closed ones when asked.
   public nonisolated func positions(symbol: String?, includeClosed: Bool) async throws(EngineError) -> [PositionReport]
   {
-    await try tradingDesk().positions(symbol: symbol, includeClosed: includeClosed)
+    try await tradingDesk().positions(symbol: symbol, includeClosed: includeClosed)
   }
 
   /// `ListTrades`: trade decisions, newest first.

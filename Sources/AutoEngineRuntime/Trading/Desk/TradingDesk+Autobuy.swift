@@ -128,6 +128,7 @@ extension TradingDesk {
     made.clientOrderId = order.clientOrderId
     made.quoteAmount = amount.quoteAmount
     made.baseAmount = amount.baseAmount
+    made.realizedPnl = book.realizedPnl(ofOrder: order.clientOrderId)
     record(made)
   }
 

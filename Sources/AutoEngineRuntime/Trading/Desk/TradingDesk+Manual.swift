@@ -72,6 +72,7 @@ extension TradingDesk {
     made.clientOrderId = order.clientOrderId
     made.quoteAmount = amount.quoteAmount
     made.baseAmount = amount.baseAmount
+    made.realizedPnl = book.realizedPnl(ofOrder: order.clientOrderId)
     record(made)
     if let failure {
       let insufficient = ["INSUFFICIENT_FUND", "-2010"].contains(failure.code)

@@ -2,8 +2,9 @@ public import AutoEngineCore
 public import FoundationEssentials
 
 extension TradingDesk {
-  /// Trading state and statistics now.
-  public func info() throws(EngineError) -> TradingInfoReport {
+  /// Trading state and statistics now (balances re-read when an order changed them since).
+  public func info() async throws(EngineError) -> TradingInfoReport {
+    await refreshBalances()
     let orderCounts = try journalCall { try journal.orderCounts() }
     let refusals = try journalCall { try journal.refusalCounts() }
     var symbols = Set(orderCounts.keys).union(refusals.keys).union(book.open.keys)
@@ -36,8 +37,10 @@ extension TradingDesk {
   }
 
   /// Positions, open ones first (oldest first), then — when asked — closed ones, newest first.
-  public func positions(symbol: String? = nil, includeClosed: Bool = false) -> [PositionReport] {
-    let wanted = symbol.flatMap { coin(for: $0)?.symbol } ?? symbol
+  ///
+  /// - Throws: NOT_FOUND for a symbol that is not configured.
+  public func positions(symbol: String? = nil, includeClosed: Bool = false) throws(EngineError) -> [PositionReport] {
+    let wanted = try knownSymbol(symbol)
     let open = book.open.values.filter { wanted == nil || $0.symbol == wanted }.sorted { $0.openedAt < $1.openedAt }
     var result = open.map(report(for:))
     if includeClosed {
@@ -49,7 +52,7 @@ extension TradingDesk {
   /// Orders, newest first, from the journal.
   public func orders(_ query: OrderQuery) throws(EngineError) -> JournalPage<Order> {
     var query = query
-    if let symbol = query.symbol, let coin = coin(for: symbol) { query.symbol = coin.symbol }
+    query.symbol = try knownSymbol(query.symbol)
     let finalQuery = query
     return try journalCall { try journal.orders(finalQuery) }
   }
@@ -57,9 +60,20 @@ extension TradingDesk {
   /// Trade decisions, newest first, from the journal.
   public func decisions(_ query: DecisionQuery) throws(EngineError) -> JournalPage<TradeDecision> {
     var query = query
-    if let symbol = query.symbol, let coin = coin(for: symbol) { query.symbol = coin.symbol }
+    query.symbol = try knownSymbol(query.symbol)
     let finalQuery = query
     return try journalCall { try journal.decisions(finalQuery) }
+  }
+
+  /// The catalogue's spelling of `symbol` (nil stays nil).
+  ///
+  /// - Throws: NOT_FOUND for a symbol that is not configured.
+  func knownSymbol(_ symbol: String?) throws(EngineError) -> String? {
+    guard let symbol, !symbol.isEmpty else { return nil }
+    guard let coin = coin(for: symbol) else {
+      throw EngineError(.notFound, "unknown symbol '\(symbol)': list the coins with GET /api/coins")
+    }
+    return coin.symbol
   }
 
   /// A position with the current price and the exit rules' trigger prices.
@@ -97,6 +111,6 @@ extension TradingDesk {
     return TradeSnapshot(
       openOrders: openOrders.values.filter { wanted.isEmpty || wanted.contains($0.symbol) }
         .sorted { $0.createdAt < $1.createdAt },
-      positions: positions().filter { wanted.isEmpty || wanted.contains($0.position.symbol) }, autobuy: autobuy)
+      positions: book.open.values.sorted { $0.openedAt < $1.openedAt }.map(report(for:)).filter { wanted.isEmpty || wanted.contains($0.position.symbol) }, autobuy: autobuy)
   }
 }

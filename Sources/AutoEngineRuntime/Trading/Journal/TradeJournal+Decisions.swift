@@ -20,15 +20,16 @@ extension TradeJournal {
       try DecimalText.optionalText(decision.quoteAmount, column: "decisions.quote_amount", of: label),
       try DecimalText.optionalText(decision.baseAmount, column: "decisions.base_amount", of: label),
       try DecimalText.optionalText(decision.price, column: "decisions.price", of: label),
+      try DecimalText.optionalText(decision.realizedPnl, column: "decisions.realized_pnl", of: label),
       decision.signal.action.description, decision.signal.strength, decision.signal.confidence, strategies,
     ]
     try database.write { db in
       try db.execute(
         sql: """
           INSERT INTO decisions (id, time, symbol, exchange, side, outcome, origin, reason, reason_code,
-            client_order_id, quote_amount, base_amount, price, signal_action, signal_strength, signal_confidence,
-            top_strategies)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            client_order_id, quote_amount, base_amount, price, realized_pnl, signal_action, signal_strength,
+            signal_confidence, top_strategies)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (id) DO NOTHING
           """, arguments: arguments)
     }
@@ -132,7 +133,7 @@ extension TradeJournal {
       origin: try row.enumValue("origin", as: OrderOrigin.self), reason: try row.text("reason"),
       reasonCode: try row.text("reason_code"), clientOrderId: try row.optionalText("client_order_id"),
       quoteAmount: try row.optionalDecimal("quote_amount"), baseAmount: try row.optionalDecimal("base_amount"),
-      price: try row.optionalDecimal("price"),
+      price: try row.optionalDecimal("price"), realizedPnl: try row.optionalDecimal("realized_pnl"),
       signal: SignalSnapshot(
         action: action, strength: try row.double("signal_strength"), confidence: try row.double("signal_confidence")),
       topStrategies: strategies)

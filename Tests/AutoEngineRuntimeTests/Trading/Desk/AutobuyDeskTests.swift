@@ -21,7 +21,7 @@ import Testing
     #expect(order.amount == .quote(5_005))
     #expect(order.origin == .autobuy)
     #expect(order.filledBase == Decimal(string: "0.1001"))
-    let positions = await fixture.desk.positions()
+    let positions = try await fixture.desk.positions()
     #expect(positions.map(\.position.baseQuantity) == [Decimal(string: "0.1001")!])
     let decisions = try fixture.journal.decisions(DecisionQuery()).items
     #expect(decisions.map(\.outcome) == [.executed])
@@ -87,12 +87,17 @@ import Testing
     await fixture.desk.observe([fixture.state(fixture.eth, price: 2_000, action: .buy, strength: 0.9, confidence: 0.7)])
     // 10 USD at 2,000 = 0.005 ETH; −5 % → 1,900 triggers the stop-loss.
     await fixture.desk.observe([fixture.state(fixture.eth, price: 1_900)])
-    let positions = await fixture.desk.positions(includeClosed: true)
+    let positions = try await fixture.desk.positions(includeClosed: true)
     #expect(positions.count == 1)
     #expect(positions.first?.position.closedAt != nil)
     #expect(positions.first?.position.realizedPnl == Decimal(string: "-0.5"))
     let sell = try #require(try fixture.journal.orders(OrderQuery()).items.first)
     #expect(sell.reason == "stop-loss: price 1900 ≤ 1900")
+    let decisions = try fixture.journal.decisions(DecisionQuery(symbol: "ETH-USD")).items
+    #expect(decisions.map(\.side) == [.sell, .buy])
+    #expect(decisions.map(\.realizedPnl) == [Decimal(string: "-0.5"), nil])
+    await #expect(throws: EngineError.self) { try await fixture.desk.positions(symbol: "ETH-EUR") }
+    await #expect(throws: EngineError.self) { try await fixture.desk.orders(OrderQuery(symbol: "nope")) }
   }
 
   @Test func theDailyLossLimitStopsBuyingUntilMidnight() async throws {

@@ -37,7 +37,7 @@ import Testing
       #expect(order.exchangeOrderId != nil)
       let exchange: Exchange = symbol.contains("-") ? .coinbase : .binanceUS
       #expect(harness.state.orderBook(exchange).orderCount == 1)
-      let positions = await desk.positions()
+      let positions = try await desk.positions()
       #expect(positions.first?.position.baseQuantity == order.filledBase - (order.quoteAsset == "BTC" ? order.fees : 0))
       #expect(try journal.allFills().count == order.fills.count)
     }

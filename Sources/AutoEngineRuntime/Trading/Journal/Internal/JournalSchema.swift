@@ -13,6 +13,9 @@ enum JournalSchema {
     migrator.registerMigration("v1 decisions", migrate: createDecisions)
     migrator.registerMigration("v1 state and highest prices", migrate: createState)
     migrator.registerMigration("v1 paper venue") { db in try createOrderTables(OrderTable.paperVenue, in: db) }
+    migrator.registerMigration("v2 realised P&L of decisions") { db in
+      try db.execute(sql: "ALTER TABLE decisions ADD COLUMN realized_pnl TEXT")
+    }
     return migrator
   }
 
