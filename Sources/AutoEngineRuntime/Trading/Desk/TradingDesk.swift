@@ -66,6 +66,9 @@ public actor TradingDesk {
   static let maintenanceInterval: Double = 5
   /// Seconds after which an order the exchange does not know is taken as never arrived.
   static let notFoundGrace: Double = 10
+  /// Refused decisions kept in the journal; older ones are pruned at start-up (refusals are
+  /// already recorded only once per coin and reason, so this bounds a long-running journal).
+  static let refusalsKept = 100_000
   /// Seconds between balance refreshes when nothing traded.
   static let balanceRefreshInterval: Double = 60
 
@@ -121,6 +124,9 @@ public actor TradingDesk {
     for order in try journalCall({ try journal.nonFinalOrders() }) { openOrders[order.clientOrderId] = order }
     if let started = try journalCall({ try journal.state("autobuy.started_at") }), let seconds = Double(started) {
       autobuy.startedAt = UnixTime(seconds: seconds)
+    }
+    if let pruned = try? journal.pruneRefusals(keep: Self.refusalsKept), pruned > 0 {
+      logger.info("journal: pruned \(pruned) old refused decisions (keeping the newest \(Self.refusalsKept))")
     }
     let summary = await reconcile(force: true)
     await refreshBalances(force: true)
