@@ -51,16 +51,11 @@ public struct CoinbaseJWT: Sendable, CustomStringConvertible, CustomReflectable 
   ///   - nonce: the header's nonce; a random 32-digit hex string when nil.
   public func token(method: String, host: String, path: String, now: UnixTime, nonce: String? = nil) -> String {
     let issued = Int64(now.seconds.rounded(.down))
-    let header = JSONObjectText([
-      ("alg", .text("ES256")), ("kid", .text(keyName)), ("nonce", .text(nonce ?? Self.randomNonce())),
-      ("typ", .text("JWT")),
-    ])
-    let claims = JSONObjectText([
-      ("sub", .text(keyName)), ("iss", .text("cdp")), ("nbf", .integer(issued)),
-      ("exp", .integer(issued + Self.lifetimeSeconds)),
-      ("uri", .text(Self.uri(method: method, host: host, path: path))),
-    ])
-    let signingInput = Self.base64URL(Array(header.text.utf8)) + "." + Self.base64URL(Array(claims.text.utf8))
+    let header = Header(alg: "ES256", kid: keyName, nonce: nonce ?? Self.randomNonce(), typ: "JWT")
+    let claims = Claims(
+      sub: keyName, iss: "cdp", nbf: issued, exp: issued + Self.lifetimeSeconds,
+      uri: Self.uri(method: method, host: host, path: path))
+    let signingInput = Self.base64URL(Self.json(header)) + "." + Self.base64URL(Self.json(claims))
     let signature: [UInt8]
     do {
       signature = Array(try privateKey.signature(for: Array(signingInput.utf8)).rawRepresentation)
@@ -141,45 +136,29 @@ public enum CoinbaseKeyError: Error, Hashable, Sendable, CustomStringConvertible
   }
 }
 
-/// A JSON object written member by member in the given order (the JWT's header and claims).
-struct JSONObjectText {
-  enum Value {
-    case text(String)
-    case integer(Int64)
+extension CoinbaseJWT {
+  /// The JOSE header of the token.
+  struct Header: Encodable {
+    let alg: String
+    let kid: String
+    let nonce: String
+    let typ: String
   }
 
-  let text: String
-
-  init(_ members: [(String, Value)]) {
-    text =
-      "{"
-      + members.map { name, value in
-        switch value {
-        case .text(let string): Self.quoted(name) + ":" + Self.quoted(string)
-        case .integer(let number): Self.quoted(name) + ":" + String(number)
-        }
-      }.joined(separator: ",") + "}"
+  /// The claims of the token (times in whole UNIX seconds).
+  struct Claims: Encodable {
+    let sub: String
+    let iss: String
+    let nbf: Int64
+    let exp: Int64
+    let uri: String
   }
 
-  /// `string` as a JSON string literal.
-  static func quoted(_ string: String) -> String {
-    var out = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+  /// `value` as compact JSON with sorted keys (no escaped slashes: the key name contains `/`).
+  static func json(_ value: some Encodable) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Encoding these flat structs of strings and integers cannot fail.
+    return (try? Array(encoder.encode(value))) ?? Array("{}".utf8)
   }
 }
