@@ -120,16 +120,21 @@ struct ServeCommand: AsyncParsableCommand {
     logger.info(
       "CRYPTO AUTOENGINE \(AutoEngineVersion.current) starting",
       metadata: ["data_dir": "\(settings.dataDirectory)", "config": "\(config ?? "(defaults)")"])
-    for warning in effective.warnings + settings.advisories() { logger.warning("\(warning)") }
+    var said = Set<String>()
+    for warning in effective.warnings + settings.advisories() where said.insert(warning).inserted {
+      logger.warning("\(warning)")
+    }
 
     let clock = SystemWallClock()
     let catalogue = try settings.engine.trading.seedCatalogue()
     let source = try makeMarketSource(settings, coins: catalogue.enabledCoins, now: clock.now(), logger: logger)
     let desk: TradingDesk
     do {
+      // Binance.US weighs market data and orders against one per-IP limit: share the budget.
+      let shared = (source as? LiveMarket)?.exchanges[.binanceUS].map { [Exchange.binanceUS: $0.budget] } ?? [:]
       desk = try TradingSetup.makeDesk(
         settings: settings, catalogue: catalogue, clock: clock, environment: ProcessInfo.processInfo.environment,
-        logger: logger)
+        budgets: shared, logger: logger)
     } catch {
       throw CommandError("\(error.message)")
     }

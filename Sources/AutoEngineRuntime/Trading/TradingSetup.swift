@@ -1,4 +1,5 @@
 public import AutoEngineCore
+public import AutoEngineExchanges
 public import FoundationEssentials
 public import Logging
 
@@ -14,9 +15,13 @@ public enum TradingSetup {
   /// in the journal file. Live mode builds each exchange's broker from the keys in `environment`;
   /// an exchange without valid keys gets no broker, and the desk refuses to trade there, saying
   /// why. The log says loudly which mode is active.
+  ///
+  /// - Parameter budgets: request budgets to share with the market-data clients, by exchange.
+  ///   Binance.US counts request weight per IP across market data and orders, so its budget must
+  ///   be the live market's; Coinbase's private endpoints have their own limit (omit it).
   public static func makeDesk(
     settings: AutoEngineSettings, catalogue: CoinCatalogue, clock: any WallClock, environment: [String: String],
-    logger: Logger
+    budgets: [Exchange: RequestBudget] = [:], logger: Logger
   ) throws(EngineError) -> TradingDesk {
     let directory = settings.dataDirectory
     let path = directory.hasSuffix("/") ? directory + journalFileName : directory + "/" + journalFileName
@@ -40,9 +45,13 @@ public enum TradingSetup {
         brokers: [.coinbase: broker, .binanceUS: broker], paperPrices: prices, journal: journal, clock: clock,
         logger: logger)
     case .live:
-      let (brokers, refusals) = liveBrokers(settings: settings, environment: environment, logger: logger)
+      let (brokers, refusals) = liveBrokers(
+        settings: settings, environment: environment, budgets: budgets, logger: logger)
+      let venues = brokers.keys.map(\.displayName).sorted().joined(separator: " and ")
       logger.critical(
-        "TRADING MODE: LIVE — real orders will be sent to \(brokers.keys.map(\.displayName).sorted().joined(separator: " and ")) with real money",
+        brokers.isEmpty
+          ? "TRADING MODE: LIVE — but no exchange has valid keys: no order will be sent"
+          : "TRADING MODE: LIVE — real orders will be sent to \(venues) with real money",
         metadata: ["journal": "\(path)"])
       for (exchange, why) in refusals.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
         logger.critical("LIVE trading on \(exchange.displayName) is refused: \(why)")
@@ -56,7 +65,7 @@ public enum TradingSetup {
   /// The live brokers: signed order clients on the configured base URLs, with the keys of the
   /// settings (which read them from the environment) or, failing that, of `environment`.
   static func liveBrokers(
-    settings: AutoEngineSettings, environment: [String: String], logger: Logger
+    settings: AutoEngineSettings, environment: [String: String], budgets: [Exchange: RequestBudget], logger: Logger
   ) -> (brokers: [Exchange: any Broker], refusals: [Exchange: String]) {
     var credentials = ExchangeCredentials(settings: settings.exchanges)
     let fromEnvironment = ExchangeCredentials(environment: environment)
@@ -66,6 +75,6 @@ public enum TradingSetup {
     credentials.coinbasePrivateKey = credentials.coinbasePrivateKey ?? fromEnvironment.coinbasePrivateKey
     return LiveBrokers.make(
       credentials: credentials, coinbaseURL: settings.exchanges.coinbaseBaseURL,
-      binanceURL: settings.exchanges.binanceUSBaseURL, logger: logger)
+      binanceURL: settings.exchanges.binanceUSBaseURL, budgets: budgets, logger: logger)
   }
 }
