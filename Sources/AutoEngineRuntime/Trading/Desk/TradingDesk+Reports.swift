@@ -111,6 +111,8 @@ extension TradingDesk {
     return TradeSnapshot(
       openOrders: openOrders.values.filter { wanted.isEmpty || wanted.contains($0.symbol) }
         .sorted { $0.createdAt < $1.createdAt },
-      positions: book.open.values.sorted { $0.openedAt < $1.openedAt }.map(report(for:)).filter { wanted.isEmpty || wanted.contains($0.position.symbol) }, autobuy: autobuy)
+      positions: book.open.values.sorted { $0.openedAt < $1.openedAt }.map(report(for:)).filter {
+        wanted.isEmpty || wanted.contains($0.position.symbol)
+      }, autobuy: autobuy)
   }
 }
