@@ -1,3 +1,4 @@
+import AutoEngineCore
 import AutoEngineRuntime
 import Foundation
 import Hummingbird
@@ -173,6 +174,24 @@ import Testing
           "autoengine_fetch_to_publish_seconds{quantile=\"0.5\"}", "autoengine_strategy_evaluation_seconds",
         ] {
           #expect(text.contains(name), "missing \(name) in:\n\(text)")
+        }
+      }
+    }
+  }
+
+  @Test func metricsCountTradesByResultAndShowTheDesk() async throws {
+    let trading = try await PaperTrading.make()
+    await trading.observe(["BTCUSDT": 50_000])
+    _ = try await trading.engine.placeOrder(ManualOrder(symbol: "BTCUSDT", side: .buy, quoteAmount: 20))
+    try await withRouter(trading.engine) { client in
+      try await client.execute(uri: "/metrics", method: .get) { response in
+        let text = String(buffer: response.body)
+        for line in [
+          "autoengine_trades{result=\"attempted\"} 1", "autoengine_trades{result=\"succeeded\"} 1",
+          "autoengine_trades{result=\"failed\"} 0", "autoengine_open_positions 1", "autoengine_autobuy_running 0",
+          "autoengine_kill_switch_active 0",
+        ] {
+          #expect(text.contains(line), "missing \(line) in:\n\(text)")
         }
       }
     }

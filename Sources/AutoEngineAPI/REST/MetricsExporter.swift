@@ -1,6 +1,7 @@
 import AutoEngineCore
 import AutoEngineExchanges
 import AutoEngineRuntime
+import Foundation
 import Prometheus
 
 /// `GET /metrics`: the engine's figures in the Prometheus text format (swift-prometheus).
@@ -55,7 +56,32 @@ final class MetricsExporter: Sendable {
         gauge(name, help, [("quantile", "\(quantile)")]).set(recorder.quantile(quantile) ?? 0)
       }
     }
+    if let desk = engine.trading, let info = try? await desk.info() {
+      exportTrading(info, subscribers: desk.events.subscriberCount)
+    }
     return registry.emitToBuffer()
+  }
+
+  /// Trades by result, P&L, positions and orders, autobuy and the kill switch.
+  private func exportTrading(_ info: TradingInfoReport, subscribers: Int) {
+    let totals = info.totals
+    for (result, count) in [
+      ("attempted", totals.attempted), ("succeeded", totals.succeeded), ("failed", totals.failed),
+      ("refused", totals.refused),
+    ] {
+      gauge("autoengine_trades", "Trade decisions since the journal began, by result", [("result", result)])
+        .set(Double(count))
+    }
+    gauge("autoengine_realized_pnl", "Realised profit or loss, quote units (USD and USDT summed)").set(
+      NSDecimalNumber(decimal: totals.realizedPnl).doubleValue)
+    gauge("autoengine_unrealized_pnl", "Unrealised profit or loss of open positions, quote units").set(
+      NSDecimalNumber(decimal: totals.unrealizedPnl).doubleValue)
+    gauge("autoengine_open_positions", "Open positions").set(Double(info.positions.count))
+    gauge("autoengine_open_orders", "Orders not final yet").set(Double(info.openOrders.count))
+    gauge("autoengine_autobuy_running", "1 while autobuy runs").set(info.autobuy.running ? 1.0 : 0.0)
+    gauge("autoengine_kill_switch_active", "1 while the daily loss limit pauses buying").set(
+      info.autobuy.killSwitchActive ? 1.0 : 0.0)
+    gauge("autoengine_trade_event_subscribers", "Open WatchTradeEvents / SSE subscriptions").set(Double(subscribers))
   }
 
   private func gauge(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
