@@ -14,11 +14,11 @@ extension TradingDesk {
     updateKillSwitch()
     for state in states {
       let symbol = state.activeSymbol
-      guard let coin = coin(for: symbol), let view = market[symbol.uppercased()] else { continue }
+      guard let coin = coin(for: symbol), let (view, isStale) = view(of: symbol) else { continue }
       if book.open[symbol] != nil {
-        await considerExit(coin: coin, view: view)
+        await considerExit(coin: coin, view: view, isStale: isStale)
       } else if view.signal.action == .buy {
-        await considerEntry(coin: coin, view: view)
+        await considerEntry(coin: coin, view: view, isStale: isStale)
       } else {
         lastRefusal[symbol] = nil
       }
@@ -40,7 +40,8 @@ extension TradingDesk {
     let signal = state.aggregate.map(SignalSnapshot.init) ?? .hold
     let top = state.aggregate.map { $0.topContributors.map { "\($0.strategy)" } } ?? []
     market[symbol.uppercased()] = MarketView(
-      price: state.price, isStale: state.isStale || state.price == nil, signal: signal, topStrategies: top)
+      price: state.price, priceTime: state.priceUpdatedAt, reportedStale: state.isStale, signal: signal,
+      topStrategies: top)
     guard let price = state.price, !state.isStale else { return }
     paperPrices?.set(price, for: symbol)
     if book.observe(price: price, of: symbol) {
@@ -66,8 +67,8 @@ extension TradingDesk {
 
   /// Sells the whole position when an exit rule fires (never on a stale price, never with an
   /// order for the coin open).
-  private func considerExit(coin: Coin, view: MarketView) async {
-    guard let price = view.price, !view.isStale, let position = book.open[coin.symbol],
+  private func considerExit(coin: Coin, view: MarketView, isStale: Bool) async {
+    guard let price = view.price, !isStale, let position = book.open[coin.symbol],
       let prices = position.exitPrices, !hasOpenOrder(coin.symbol)
     else { return }
     guard case .sell(let reason) = exitPolicy.decide(position: prices, price: price, signal: view.signal) else {
@@ -79,13 +80,13 @@ extension TradingDesk {
   }
 
   /// Buys when the entry rule allows it; records a refusal once per coin and reason.
-  private func considerEntry(coin: Coin, view: MarketView) async {
+  private func considerEntry(coin: Coin, view: MarketView, isStale: Bool) async {
     let now = clock.now()
     let free = balances[coin.quote]?.free ?? 0
     // Keep room for the fee, so that a buy of the whole balance is still affordable.
     let spendable = max(0, free / (1 + configuration.trading.paperFeePercent / 100)).roundedDown(toPlaces: 2)
     let context = AutobuyContext(
-      isAutobuyRunning: autobuy.running, coin: coin, isStale: view.isStale, signal: view.signal, now: now,
+      isAutobuyRunning: autobuy.running, coin: coin, isStale: isStale, signal: view.signal, now: now,
       lastTradeTime: lastTrade[coin.symbol], hasOpenOrder: hasOpenOrder(coin.symbol),
       openPositionCount: book.open.count, totalExposure: book.totalExposure,
       dailyRealisedLoss: book.realizedLoss(since: now.startOfUTCDay), availableBalance: spendable)

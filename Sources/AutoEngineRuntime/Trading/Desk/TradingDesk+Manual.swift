@@ -29,8 +29,9 @@ extension TradingDesk {
       }
     }
     let amount = try validatedAmount(request)
-    let view = market[coin.symbol.uppercased()]
-    guard let price = view?.price, view?.isStale == false else {
+    let judged = view(of: coin.symbol)
+    let view = judged?.view
+    guard let price = view?.price, judged?.isStale == false else {
       throw EngineError(
         .unavailable, "no fresh price for \(coin.symbol): the engine does not trade on stale data; retry shortly")
     }

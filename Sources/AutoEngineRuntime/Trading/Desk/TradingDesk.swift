@@ -57,7 +57,11 @@ public actor TradingDesk {
   /// What the desk knows of one traded symbol's market.
   struct MarketView {
     var price: Decimal?
-    var isStale: Bool
+    /// When the price was fetched; the desk re-checks its age at every use, so a price that
+    /// stopped arriving (system stopped, exchange down) goes stale even without a new state.
+    var priceTime: UnixTime?
+    /// Whether the cache reported the coin stale.
+    var reportedStale: Bool
     var signal: SignalSnapshot
     var topStrategies: [String]
   }
@@ -170,6 +174,15 @@ public actor TradingDesk {
   public var autobuyState: AutobuyState { autobuy }
 
   // MARK: Helpers
+
+  /// The market view of `symbol` with its staleness judged now: stale when the cache said so or
+  /// when the price is older than the stale limit (`fetch.stale_threshold_multiplier` × the price
+  /// interval).
+  func view(of symbol: String) -> (view: MarketView, isStale: Bool)? {
+    guard let view = market[symbol.uppercased()] else { return nil }
+    let old = configuration.fetch.isStale(lastPriceTime: view.priceTime, now: clock.now())
+    return (view, view.reportedStale || view.price == nil || old)
+  }
 
   /// The coin traded under `symbol` (configured or active symbol, any case).
   func coin(for symbol: String) -> Coin? { coinsBySymbol[symbol.uppercased()] }

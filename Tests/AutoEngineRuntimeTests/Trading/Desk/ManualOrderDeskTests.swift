@@ -42,6 +42,18 @@ import Testing
     #expect(try fixture.journal.orders(OrderQuery()).items.isEmpty)
   }
 
+  @Test func aPriceThatStoppedArrivingIsStaleWithoutANewState() async throws {
+    let fixture = try DeskFixture()
+    try await fixture.desk.start()
+    await fixture.desk.observe([fixture.state(fixture.btc, price: 100)])
+    // No state for longer than the stale limit (3 × 10 s): e.g. the system was stopped.
+    fixture.clock.advance(by: 31)
+    let error = await placing(ManualOrder(symbol: "BTCUSDT", side: .buy, quoteAmount: 20), fixture: fixture)
+    #expect(error?.code == .unavailable)
+    #expect(error?.message.contains("stale") == true)
+    #expect(try fixture.journal.orders(OrderQuery()).items.isEmpty)
+  }
+
   @Test func aRepeatedClientOrderIdAnswersWithTheFirstOrder() async throws {
     let fixture = try DeskFixture()
     try await fixture.desk.start()
