@@ -31,6 +31,8 @@ let dependencies: [Package.Dependency] = [
   // header Coinbase requires (`kid` and a per-request `nonce`), and it avoids jwt-kit's extra
   // dependencies (swift-certificates' X509, CryptoExtras) in the exchange target.
   .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+  // TLS on both listeners: PEM loading (NIOSSL) shared by the gRPC transport and Hummingbird.
+  .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
 ]
 
 // MARK: - Libraries, each next to its tests
@@ -115,6 +117,9 @@ let autoEngineAPI = Target.target(
     .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
     .product(name: "SwiftProtobuf", package: "swift-protobuf"),
     .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "HummingbirdCore", package: "hummingbird"),
+    .product(name: "HummingbirdTLS", package: "hummingbird"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "Logging", package: "swift-log"),
     .product(name: "Prometheus", package: "swift-prometheus"),
@@ -139,6 +144,7 @@ let autoEngineAPITests = Target.testTarget(
     .product(name: "AsyncHTTPClient", package: "async-http-client"),
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
   ],
   swiftSettings: swiftSettings
 )

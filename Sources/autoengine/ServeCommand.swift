@@ -39,6 +39,14 @@ struct ServeCommand: AsyncParsableCommand {
   var httpPort: Int?
 
   @Option(
+    name: .customLong("tls-cert"),
+    help: "PEM certificate chain: both listeners serve TLS (https) with it and --tls-key (default: plaintext).")
+  var tlsCert: String?
+
+  @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.")
+  var tlsKey: String?
+
+  @Option(
     name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info).")
   var logLevel: String?
 
@@ -87,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
     var flags: [String: String] = [:]
     let named: [(String, String?)] = [
       ("server.host", host), ("server.grpc_port", grpcPort.map(String.init)),
-      ("server.http_port", httpPort.map(String.init)),
+      ("server.http_port", httpPort.map(String.init)), ("server.tls_cert", tlsCert), ("server.tls_key", tlsKey),
       ("log.level", logLevel), ("data_dir", dataDir), ("market.source", market), ("market.seed", seed),
       ("market.replay_dir", replayDir), ("market.replay_speed", replaySpeed),
       ("exchanges.coinbase.base_url", coinbaseURL), ("exchanges.binanceus.base_url", binanceURL),
@@ -124,6 +132,13 @@ struct ServeCommand: AsyncParsableCommand {
     for warning in effective.warnings + settings.advisories() where said.insert(warning).inserted {
       logger.warning("\(warning)")
     }
+    // Unreadable or malformed TLS files stop the start here, naming the file.
+    let tls: TLSIdentity?
+    do {
+      tls = try TLSIdentity(settings.server)
+    } catch {
+      throw CommandError("\(error.message)")
+    }
 
     let clock = SystemWallClock()
     let catalogue = try settings.engine.trading.seedCatalogue()
@@ -157,7 +172,8 @@ struct ServeCommand: AsyncParsableCommand {
       engine: engine,
       configuration: ServerConfiguration(
         host: settings.server.host, grpcPort: settings.server.grpcPort, httpPort: settings.server.httpPort,
-        access: access),
+        access: access, tls: tls, maxRequestBytes: settings.server.maxRequestBytes,
+        corsOrigins: settings.server.corsOrigins),
       logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
       services: ([scheduler, tradingLoop] + server.services).map { .init(service: $0) },

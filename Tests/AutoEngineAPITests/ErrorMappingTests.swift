@@ -15,6 +15,7 @@ import Testing
       .unauthenticated: (.unauthenticated, .unauthorized),
       .insufficientFunds: (.failedPrecondition, .unprocessableContent),
       .retryLater: (.resourceExhausted, .tooManyRequests),
+      .requestTooLarge: (.resourceExhausted, .contentTooLarge),
       .unavailable: (.unavailable, .serviceUnavailable),
       .fixConfiguration: (.failedPrecondition, .conflict),
       .wrongMethod: (.unimplemented, .methodNotAllowed),

@@ -14,6 +14,7 @@ extension EngineError: HTTPResponseError {
     case .unauthenticated: .unauthorized
     case .insufficientFunds: .unprocessableContent
     case .retryLater: .tooManyRequests
+    case .requestTooLarge: .contentTooLarge
     case .unavailable: .serviceUnavailable
     case .fixConfiguration: .conflict
     case .wrongMethod: .methodNotAllowed

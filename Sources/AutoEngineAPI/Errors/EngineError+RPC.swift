@@ -11,6 +11,7 @@ extension EngineError: RPCErrorConvertible {
     case .unauthenticated: .unauthenticated
     case .insufficientFunds: .failedPrecondition
     case .retryLater: .resourceExhausted
+    case .requestTooLarge: .resourceExhausted
     case .unavailable: .unavailable
     case .fixConfiguration: .failedPrecondition
     case .wrongMethod: .unimplemented

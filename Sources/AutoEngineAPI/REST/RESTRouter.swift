@@ -8,9 +8,19 @@ import NIOCore
 /// mapping of the same messages.
 enum RESTRouter {
   /// Builds the router of every REST path.
-  static func build(engine: Engine, access: APIAccessPolicy = APIAccessPolicy()) -> Router<BasicRequestContext> {
+  ///
+  /// Middleware, outermost first: CORS for `corsOrigins` (none when empty; first, so that a
+  /// preflight needs no token), the bearer token, then the body limit of `maxRequestBytes`.
+  static func build(
+    engine: Engine, access: APIAccessPolicy = APIAccessPolicy(), maxRequestBytes: Int = 1 << 20,
+    corsOrigins: [String] = []
+  ) -> Router<BasicRequestContext> {
     let router = Router()
+    if !corsOrigins.isEmpty {
+      router.add(middleware: CORSPolicyMiddleware(origins: corsOrigins))
+    }
     router.add(middleware: BearerTokenMiddleware(policy: access))
+    router.add(middleware: RequestSizeLimitMiddleware(maxBytes: maxRequestBytes))
     router.get("/api/health") { _, _ in
       let report = await engine.health()
       return ProtoJSON(

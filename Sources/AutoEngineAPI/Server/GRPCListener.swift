@@ -5,7 +5,8 @@ import Logging
 import ServiceLifecycle
 
 /// The gRPC listener as a lifecycle `Service`: HTTP/2 with the four contract services, health and
-/// server reflection.
+/// server reflection; TLS when the configuration has an identity, and request messages limited to
+/// `maxRequestBytes`.
 final class GRPCListener: Service {
   private let engine: Engine
   private let configuration: ServerConfiguration
@@ -29,8 +30,13 @@ final class GRPCListener: Service {
     }
     let transport = HTTP2ServerTransport.Posix(
       address: .ipv4(host: configuration.host, port: configuration.grpcPort),
-      transportSecurity: .plaintext,
-      config: .defaults { $0.http2.maxConcurrentStreams = configuration.maxConcurrentStreams })
+      transportSecurity: configuration.tls?.grpcSecurity ?? .plaintext,
+      config: .defaults {
+        $0.http2.maxConcurrentStreams = configuration.maxConcurrentStreams
+        // Beyond this the stream is reset unread; below it `RequestSizeInterceptor` answers
+        // RESOURCE_EXHAUSTED for anything over `maxRequestBytes`.
+        $0.rpc.maxRequestPayloadSize = RequestSizeInterceptor.transportLimit(for: configuration.maxRequestBytes)
+      })
     let server = GRPCServer(
       transport: transport,
       services: [
@@ -42,7 +48,10 @@ final class GRPCListener: Service {
         // Last: it lists the services registered before it.
         reflection,
       ],
-      interceptors: [BearerTokenInterceptor(policy: configuration.access)])
+      interceptors: [
+        BearerTokenInterceptor(policy: configuration.access),
+        RequestSizeInterceptor(maxBytes: configuration.maxRequestBytes),
+      ])
     let engine = self.engine
     try await withGracefulShutdownHandler {
       try await withThrowingDiscardingTaskGroup { group in
@@ -51,7 +60,9 @@ final class GRPCListener: Service {
           let address = try await transport.listeningAddress
           let port = address.ipv4?.port ?? address.ipv6?.port ?? configuration.grpcPort
           self.port.resolve(port)
-          logger.info("gRPC listening on \(configuration.host):\(port)")
+          // The message ends with the port (scripts read it); the scheme goes in the metadata.
+          logger.info(
+            "gRPC listening on \(configuration.host):\(port)", metadata: ["scheme": "\(configuration.scheme)"])
           await engine.updateComponent(
             ComponentHealth(name: "grpc", state: .serving, detail: "listening on \(configuration.host):\(port)"))
         } catch {

@@ -1,10 +1,13 @@
 import AutoEngineRuntime
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// The REST/JSON listener (Hummingbird, HTTP/1.1) as a lifecycle `Service`.
+/// The REST/JSON listener (Hummingbird, HTTP/1.1) as a lifecycle `Service`; HTTPS when the
+/// configuration has a TLS identity.
 final class RESTListener: Service {
   private let engine: Engine
   private let configuration: ServerConfiguration
@@ -23,15 +26,32 @@ final class RESTListener: Service {
     let configuration = self.configuration
     let logger = self.logger
     let port = self.port
+    let server: HTTPServerBuilder
+    do {
+      if let tls = configuration.tls {
+        server = try HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls.restConfiguration)
+      } else {
+        server = .http1()
+      }
+    } catch {
+      let failure = EngineError(.fixConfiguration, "the REST listener cannot use the TLS identity: \(error)")
+      port.fail(failure)
+      throw failure
+    }
     let application = Application(
-      router: RESTRouter.build(engine: engine, access: configuration.access),
+      router: RESTRouter.build(
+        engine: engine, access: configuration.access, maxRequestBytes: configuration.maxRequestBytes,
+        corsOrigins: configuration.corsOrigins),
+      server: server,
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.httpPort),
         serverName: "autoengine/\(engine.version)"),
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? configuration.httpPort
         port.resolve(bound)
-        logger.info("REST listening on http://\(configuration.host):\(bound)")
+        logger.info(
+          "REST listening on \(configuration.scheme)://\(configuration.host):\(bound)",
+          metadata: ["scheme": "\(configuration.scheme)"])
         await engine.updateComponent(
           ComponentHealth(name: "rest", state: .serving, detail: "listening on \(configuration.host):\(bound)"))
       },

@@ -1,4 +1,4 @@
-/// Where the server's two listeners bind.
+/// Where the server's two listeners bind, and how they protect themselves.
 ///
 /// Both bind 127.0.0.1 by default: exposing them is a deliberate configuration choice.
 public struct ServerConfiguration: Sendable {
@@ -13,16 +13,32 @@ public struct ServerConfiguration: Sendable {
   public var maxConcurrentStreams: Int
   /// Who may call what (bearer token for state-changing calls).
   public var access: APIAccessPolicy
+  /// The certificate and key both listeners serve TLS with; nil serves plaintext.
+  public var tls: TLSIdentity?
+  /// Largest request either listener accepts, in bytes, > 0: a gRPC request message larger than
+  /// this fails RESOURCE_EXHAUSTED, a REST body larger than this answers 413 (default 1 MiB).
+  public var maxRequestBytes: Int
+  /// Browser origins the REST listener allows cross-origin calls from (`https://host[:port]`, or
+  /// `*` for any); empty sends no CORS headers at all (default).
+  public var corsOrigins: [String]
 
-  /// Creates a configuration; the defaults are the seed's: gRPC on 50051, REST on 8000, loopback.
+  /// Creates a configuration; the defaults are the seed's: gRPC on 50051, REST on 8000, loopback,
+  /// plaintext, 1 MiB requests, no CORS.
   public init(
     host: String = "127.0.0.1", grpcPort: Int = 50051, httpPort: Int = 8000, maxConcurrentStreams: Int = 4096,
-    access: APIAccessPolicy = APIAccessPolicy()
+    access: APIAccessPolicy = APIAccessPolicy(), tls: TLSIdentity? = nil, maxRequestBytes: Int = 1 << 20,
+    corsOrigins: [String] = []
   ) {
     self.host = host
     self.grpcPort = grpcPort
     self.httpPort = httpPort
     self.maxConcurrentStreams = maxConcurrentStreams
     self.access = access
+    self.tls = tls
+    self.maxRequestBytes = maxRequestBytes
+    self.corsOrigins = corsOrigins
   }
+
+  /// The URL scheme both listeners serve: "https" with TLS, else "http".
+  var scheme: String { tls == nil ? "http" : "https" }
 }

@@ -18,6 +18,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case insufficientFunds = "INSUFFICIENT_FUNDS"
     /// A limit or rate budget is exhausted: retry later.
     case retryLater = "RETRY_LATER"
+    /// The request is larger than the server accepts (`server.max_request_bytes`): send less.
+    case requestTooLarge = "REQUEST_TOO_LARGE"
     /// A dependency (exchange, journal) is unavailable right now: retry later.
     case unavailable = "UNAVAILABLE"
     /// The configuration does not allow this: fix the configuration.

@@ -12,13 +12,14 @@ func withRunningServer<Result: Sendable>(
   engine: Engine = Engine(),
   services extra: [any Service] = [],
   access: APIAccessPolicy = APIAccessPolicy(),
+  configure: (inout ServerConfiguration) -> Void = { _ in },
   _ body: @Sendable (_ engine: Engine, _ grpcPort: Int, _ httpPort: Int) async throws -> Result
 ) async throws -> Result {
   var logger = Logger(label: "test-server")
   logger.logLevel = .warning
-  let server = AutoEngineServer(
-    engine: engine, configuration: ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0, access: access),
-    logger: logger)
+  var configuration = ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0, access: access)
+  configure(&configuration)
+  let server = AutoEngineServer(engine: engine, configuration: configuration, logger: logger)
   let group = ServiceGroup(services: extra + server.services, logger: logger)
   return try await withThrowingTaskGroup(of: Void.self) { tasks in
     tasks.addTask { try await group.run() }
