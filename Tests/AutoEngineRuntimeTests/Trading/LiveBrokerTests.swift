@@ -127,12 +127,16 @@ struct LiveBrokerTests {
 
   @Test("an answer lost to a timeout after the order was placed: unknown outcome, then found", arguments: exchanges)
   func timeoutAfterAccept(_ exchange: Exchange) async throws {
-    try await LiveBrokerHarness.run(timeout: 0.3) { h async throws in
+    try await LiveBrokerHarness.run(timeout: 1) { h async throws in
       let broker = try h.broker(exchange)
-      h.state.inject(.acceptThenDelay(seconds: 2), on: LiveBrokerHarness.newOrderEndpoint(exchange))
+      // A first call opens the pooled connection, so that on a loaded machine the order's own
+      // timeout is the answer's, not the connection's (which would rightly be "not sent").
+      _ = try await broker.balances()
+      h.state.inject(.acceptThenDelay(seconds: 4), on: LiveBrokerHarness.newOrderEndpoint(exchange))
       let order = btcOrder(exchange, "slow-1", amount: .quote(50))
-      guard case .unknownOutcome = await brokerError({ try await broker.submit(order) }) else {
-        Issue.record("expected an unknown outcome")
+      let error = await brokerError({ try await broker.submit(order) })
+      guard case .unknownOutcome = error else {
+        Issue.record("expected an unknown outcome, got \(String(describing: error))")
         return
       }
       // The lookup uses the same short timeout; on a loaded machine one may time out too, so try
