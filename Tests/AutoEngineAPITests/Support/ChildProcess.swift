@@ -38,11 +38,19 @@ final class ChildProcess: Sendable {
     self.process = process
     stdoutPipe.fileHandleForReading.readabilityHandler = { [output] handle in
       let data = handle.availableData
-      output.state.withLock { $0.stdout.append(data) }
+      if data.isEmpty { handle.readabilityHandler = nil }
+      output.state.withLock {
+        $0.stdout.append(data)
+        if data.isEmpty { $0.closedPipes += 1 }
+      }
     }
     stderrPipe.fileHandleForReading.readabilityHandler = { [output] handle in
       let data = handle.availableData
-      output.state.withLock { $0.stderr.append(data) }
+      if data.isEmpty { handle.readabilityHandler = nil }
+      output.state.withLock {
+        $0.stderr.append(data)
+        if data.isEmpty { $0.closedPipes += 1 }
+      }
     }
     try process.run()
   }
@@ -78,7 +86,11 @@ final class ChildProcess: Sendable {
       }
       try await Task.sleep(for: .milliseconds(20))
     }
-    try await Task.sleep(for: .milliseconds(50))  // let the pipe handlers drain
+    // Let the pipe handlers drain: both pipes reach end-of-file once everything has been read.
+    let drained = ContinuousClock.now + .seconds(2)
+    while output.state.withLock({ $0.closedPipes < 2 }), ContinuousClock.now < drained {
+      try await Task.sleep(for: .milliseconds(10))
+    }
     return process.terminationStatus
   }
 
@@ -91,7 +103,7 @@ final class ChildProcess: Sendable {
 
 /// The bytes a child process wrote, shared with the pipes' reading handlers.
 final class CapturedOutput: Sendable {
-  let state = Mutex((stdout: Data(), stderr: Data()))
+  let state = Mutex((stdout: Data(), stderr: Data(), closedPipes: 0))
 }
 
 /// A child process did not behave as the test expected.

@@ -6,18 +6,19 @@ import GRPCNIOTransportHTTP2
 import Logging
 import ServiceLifecycle
 
-/// Runs the real server (both listeners, port 0 on 127.0.0.1) around a test body, then shuts it
-/// down gracefully and waits until it has stopped.
+/// Runs the real server (both listeners on 127.0.0.1, any free port unless `grpcPort` names one)
+/// around a test body, then shuts it down gracefully and waits until it has stopped.
 func withRunningServer<Result: Sendable>(
   engine: Engine = Engine(),
   services extra: [any Service] = [],
   access: APIAccessPolicy = APIAccessPolicy(),
+  grpcPort: Int = 0,
   configure: (inout ServerConfiguration) -> Void = { _ in },
   _ body: @Sendable (_ engine: Engine, _ grpcPort: Int, _ httpPort: Int) async throws -> Result
 ) async throws -> Result {
   var logger = Logger(label: "test-server")
   logger.logLevel = .warning
-  var configuration = ServerConfiguration(host: "127.0.0.1", grpcPort: 0, httpPort: 0, access: access)
+  var configuration = ServerConfiguration(host: "127.0.0.1", grpcPort: grpcPort, httpPort: 0, access: access)
   configure(&configuration)
   let server = AutoEngineServer(engine: engine, configuration: configuration, logger: logger)
   let group = ServiceGroup(services: extra + server.services, logger: logger)
