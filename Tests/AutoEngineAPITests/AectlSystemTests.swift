@@ -116,6 +116,23 @@ import Testing
   }
 
   @Test(.timeLimit(.minutes(1)))
+  func aectlTalksTLSToTheRealServerConfiguredWithACertificate() async throws {
+    let ca = try TestCertificates.file(TestCertificates.authority)
+    let certificate = try TestCertificates.file(TestCertificates.server)
+    let key = try TestCertificates.file(TestCertificates.serverKey)
+    defer { for path in [ca, certificate, key] { try? FileManager.default.removeItem(atPath: path) } }
+    let identity = try TLSIdentity(certificatePath: certificate, keyPath: key)
+    try await withRunningServer(configure: { $0.tls = identity }) { _, grpcPort, _ in
+      let health = try await AectlRun.run(["health", "--tls", "--ca", ca], port: grpcPort)
+      #expect(health.status == 0, "\(health.stderr)")
+      #expect(health.stdout == "SERVING\n")
+      let coins = try await AectlRun.run(["coins", "--ca", ca, "-o", "json"], port: grpcPort)
+      #expect(coins.status == 0, "\(coins.stderr)")
+      #expect(coins.stdout.contains("BTC-USD"))
+    }
+  }
+
+  @Test(.timeLimit(.minutes(1)))
   func completionScriptsAreGeneratedForEachShell() async throws {
     for shell in ["bash", "zsh", "fish"] {
       let run = try await AectlRun.run(["--generate-completion-script", shell])
