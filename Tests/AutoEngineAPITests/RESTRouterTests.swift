@@ -197,6 +197,35 @@ import Testing
     }
   }
 
+  @Test func coinStatesCarryTheCoinsTradingState() async throws {
+    let trading = try await PaperTrading.make()
+    await trading.observe(["BTCUSDT": 50_000])
+    let order = try await trading.engine.placeOrder(ManualOrder(symbol: "BTCUSDT", side: .buy, quoteAmount: 20))
+    try await withRouter(trading.engine) { client in
+      try await client.execute(uri: "/api/coinstate/BTCUSDT", method: .get) { response in
+        let state = try Autoengine_V1_CoinState(jsonString: String(buffer: response.body))
+        #expect(state.hasTrading)
+        #expect(state.trading.positionQuantity == order.filledBase.description)
+        #expect(state.trading.openOrders == 0)
+        #expect(state.trading.hasLastTradeAt && state.trading.hasCooldownUntil)
+        #expect(state.trading.realizedPnlToday == "0")
+      }
+      try await client.execute(uri: "/api/coinstate/ETHUSDT", method: .get) { response in
+        let state = try Autoengine_V1_CoinState(jsonString: String(buffer: response.body))
+        #expect(state.trading.positionQuantity == "0")
+        #expect(state.trading.averageEntryPrice == "")
+        #expect(!state.trading.hasCooldownUntil)
+      }
+    }
+    // An engine without a desk has no trading state to report.
+    try await withRouter { client in
+      try await client.execute(uri: "/api/coinstate/BTCUSDT", method: .get) { response in
+        let state = try Autoengine_V1_CoinState(jsonString: String(buffer: response.body))
+        #expect(!state.hasTrading)
+      }
+    }
+  }
+
   @Test func wrongMethodIs405NamingTheAllowedOnes() async throws {
     try await withRouter { client in
       try await client.execute(uri: "/api/coins", method: .post, headers: [.authorization: "Bearer \(Self.token)"]) {

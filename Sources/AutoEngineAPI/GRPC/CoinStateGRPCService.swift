@@ -23,7 +23,7 @@ struct CoinStateGRPCService: Autoengine_V1_CoinStateService.SimpleServiceProtoco
     request: Autoengine_V1_GetCoinStateRequest,
     context: ServerContext
   ) async throws -> Autoengine_V1_CoinState {
-    Autoengine_V1_CoinState(try await engine.coinState(request.symbol))
+    engine.contract(try await engine.coinState(request.symbol))
   }
 
   func listCoinStates(
@@ -32,7 +32,7 @@ struct CoinStateGRPCService: Autoengine_V1_CoinStateService.SimpleServiceProtoco
   ) async throws -> Autoengine_V1_ListCoinStatesResponse {
     Autoengine_V1_ListCoinStatesResponse(
       try await engine.coinStates(CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)),
-      asOf: clock.now())
+      asOf: clock.now(), engine: engine)
   }
 
   /// Snapshot first, then one message per engine tick with the coins that changed, heartbeats
@@ -53,7 +53,7 @@ struct CoinStateGRPCService: Autoengine_V1_CoinStateService.SimpleServiceProtoco
         .with {
           $0.sequence = sequence
           $0.snapshot = true
-          $0.states = snapshot.map(Autoengine_V1_CoinState.init)
+          $0.states = snapshot.map(engine.contract)
           $0.tickTime = .init(clock.now())
           $0.sentAt = .init(clock.now())
         })
@@ -64,7 +64,7 @@ struct CoinStateGRPCService: Autoengine_V1_CoinStateService.SimpleServiceProtoco
         case .batch(let batch):
           update = .with {
             $0.sequence = sequence
-            $0.states = batch.states.map(Autoengine_V1_CoinState.init)
+            $0.states = batch.states.map(engine.contract)
             $0.conflated = batch.conflated
             $0.tickTime = .init(batch.tickTime)
             $0.sentAt = .init(clock.now())

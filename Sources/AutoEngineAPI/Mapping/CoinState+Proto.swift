@@ -1,10 +1,13 @@
 import AutoEngineCore
 import AutoEngineRuntime
+import Foundation
 import SwiftProtobuf
 
 extension Autoengine_V1_CoinState {
-  /// The contract's form of a coin's state: the one place this message is mapped.
-  init(_ state: CoinState) {
+  /// The contract's form of a coin's state: the one place this message is mapped. `trading` is
+  /// the desk's snapshot of the coin (absent when the engine has no desk); its unrealised P&L is
+  /// computed at this state's price.
+  init(_ state: CoinState, trading snapshot: CoinTradingSnapshot? = nil) {
     self.init()
     symbol = state.coin.symbol
     exchange = .init(state.coin.exchange)
@@ -46,6 +49,32 @@ extension Autoengine_V1_CoinState {
       freshness.stale = state.isStale
       freshness.staleReason = state.staleReason
     }
+    if let snapshot { trading = Autoengine_V1_CoinTradingState(snapshot, price: state.price) }
+  }
+}
+
+extension Autoengine_V1_CoinTradingState {
+  /// The contract's trading state of a coin at `price`.
+  init(_ snapshot: CoinTradingSnapshot, price: Decimal?) {
+    self.init()
+    positionQuantity = snapshot.positionQuantity.decimalString
+    averageEntryPrice = snapshot.averageEntryPrice?.decimalString ?? ""
+    let pnl = snapshot.unrealizedPnl(at: price)
+    unrealizedPnl = pnl?.decimalString ?? ""
+    if let pnl, snapshot.costBasis > 0 {
+      unrealizedPnlPct = NSDecimalNumber(decimal: pnl / snapshot.costBasis * 100).doubleValue
+    }
+    realizedPnlToday = snapshot.realizedPnlToday.decimalString
+    if let until = snapshot.cooldownUntil { cooldownUntil = .init(until) }
+    openOrders = UInt32(clamping: snapshot.openOrders)
+    if let last = snapshot.lastTradeAt { lastTradeAt = .init(last) }
+  }
+}
+
+extension Engine {
+  /// The contract's form of `state` with the coin's trading state.
+  nonisolated func contract(_ state: CoinState) -> Autoengine_V1_CoinState {
+    Autoengine_V1_CoinState(state, trading: coinTrading(state.activeSymbol))
   }
 }
 

@@ -14,10 +14,10 @@ extension Autoengine_V1_ListCoinsResponse {
 }
 
 extension Autoengine_V1_ListCoinStatesResponse {
-  /// The contract's list of coin states.
-  init(_ states: [CoinState], asOf: UnixTime) {
+  /// The contract's list of coin states, each with its trading state from `engine`.
+  init(_ states: [CoinState], asOf: UnixTime, engine: Engine) {
     self.init()
-    self.states = states.map(Autoengine_V1_CoinState.init)
+    self.states = states.map(engine.contract)
     self.asOf = .init(asOf)
   }
 }

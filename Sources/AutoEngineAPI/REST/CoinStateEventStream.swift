@@ -31,7 +31,7 @@ enum CoinStateEventStream {
               update: .with {
                 $0.sequence = sequence
                 $0.snapshot = true
-                $0.states = snapshot.map(Autoengine_V1_CoinState.init)
+                $0.states = snapshot.map(engine.contract)
                 $0.tickTime = .init(clock.now())
                 $0.sentAt = .init(clock.now())
               }))
@@ -41,7 +41,7 @@ enum CoinStateEventStream {
             case .batch(let batch):
               let update = Autoengine_V1_CoinStateUpdate.with {
                 $0.sequence = sequence
-                $0.states = batch.states.map(Autoengine_V1_CoinState.init)
+                $0.states = batch.states.map(engine.contract)
                 $0.conflated = batch.conflated
                 $0.tickTime = .init(batch.tickTime)
                 $0.sentAt = .init(clock.now())

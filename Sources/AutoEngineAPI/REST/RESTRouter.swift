@@ -42,13 +42,13 @@ enum RESTRouter {
     router.get("/api/coinstate") { request, _ in
       ProtoJSON(
         message: Autoengine_V1_ListCoinStatesResponse(
-          try await engine.coinStates(try request.coinFilter()), asOf: engine.clock.now()))
+          try await engine.coinStates(try request.coinFilter()), asOf: engine.clock.now(), engine: engine))
     }
     router.get("/api/coinstate/stream") { request, _ in
       try await CoinStateEventStream.response(for: request, engine: engine)
     }
     router.get("/api/coinstate/{symbol}") { _, context in
-      ProtoJSON(message: Autoengine_V1_CoinState(try await engine.coinState(try context.parameters.require("symbol"))))
+      ProtoJSON(message: engine.contract(try await engine.coinState(try context.parameters.require("symbol"))))
     }
     router.get("/api/strategies") { request, _ in
       ProtoJSON(

@@ -78,6 +78,12 @@ extension Engine {
     return (subscription.id, snapshot, subscription.events)
   }
 
+  /// The trading state of the coin traded as `symbol` (flat when it has no activity); nil when
+  /// the engine has no trading desk. Synchronous: coin-state mapping reads it per message.
+  public nonisolated func coinTrading(_ symbol: String) -> CoinTradingSnapshot? {
+    trading?.board.snapshot(of: symbol)
+  }
+
   /// Ends a trade-event subscription; safe from any context, twice.
   public nonisolated func unwatchTradeEvents(_ id: UInt64) {
     trading?.events.unsubscribe(id)

@@ -8,6 +8,7 @@ extension TradingDesk {
   /// fires and buys coins whose aggregated signal passes the entry rule.
   public func observe(_ states: [CoinState]) async {
     for state in states { note(state) }
+    defer { publishBoard() }
     await reconcile()
     await refreshBalances()
     guard autobuy.running else { return }

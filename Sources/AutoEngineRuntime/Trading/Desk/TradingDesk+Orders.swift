@@ -111,6 +111,7 @@ extension TradingDesk {
       return
     }
     if order.status.isFinal { openOrders[order.clientOrderId] = nil } else { openOrders[order.clientOrderId] = order }
+    defer { publishBoard() }
     events.publish(.order(order))
     guard !newFills.isEmpty, let coin = coin(for: order.symbol) else { return }
     for fill in newFills {

@@ -22,6 +22,8 @@ public actor TradingDesk {
   public nonisolated let events: TradeEventHub
   /// The journal (SQLite).
   public nonisolated let journal: TradeJournal
+  /// Per-coin trading snapshots for coin-state readers, refreshed after every change.
+  public nonisolated let board = CoinTradingBoard()
   let catalogue: CoinCatalogue
   let configuration: EngineConfiguration
   let entryPolicy: AutobuyPolicy
@@ -134,6 +136,7 @@ public actor TradingDesk {
     }
     let summary = await reconcile(force: true)
     await refreshBalances(force: true)
+    publishBoard()
     logger.info(
       "trading desk ready",
       metadata: [
@@ -174,6 +177,27 @@ public actor TradingDesk {
   public var autobuyState: AutobuyState { autobuy }
 
   // MARK: Helpers
+
+  /// Recomputes the board: every coin with a position, an open order, a fill or a running
+  /// cooldown.
+  func publishBoard() {
+    let now = clock.now()
+    let today = now.startOfUTCDay
+    var symbols = Set(book.open.keys).union(lastTrade.keys)
+    symbols.formUnion(openOrders.values.map(\.symbol))
+    var all: [String: CoinTradingSnapshot] = [:]
+    for symbol in symbols {
+      let position = book.open[symbol]
+      let last = lastTrade[symbol]
+      let until = last.map { $0.adding(entryPolicy.cooldownPeriod) }
+      all[symbol] = CoinTradingSnapshot(
+        positionQuantity: position?.baseQuantity ?? 0, costBasis: position?.costBasis ?? 0,
+        realizedPnlToday: book.realizedPnl(since: today, symbol: symbol),
+        cooldownUntil: until.flatMap { $0 > now ? $0 : nil },
+        openOrders: openOrders.values.filter { $0.symbol == symbol }.count, lastTradeAt: last)
+    }
+    board.replace(all)
+  }
 
   /// The market view of `symbol` with its staleness judged now: stale when the cache said so or
   /// when the price is older than the stale limit (`fetch.stale_threshold_multiplier` × the price
