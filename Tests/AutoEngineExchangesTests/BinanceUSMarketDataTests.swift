@@ -233,11 +233,13 @@ struct BinanceUSMarketDataTests {
   @Test("a timeout is reported, counted and backed off")
   func timeoutBacksOff() async throws {
     try await ExchangeHarness.run { h async throws in
-      let client = h.binance(timeout: 0.5)
-      h.state.inject(.delay(seconds: 5), on: .binanceTicker24hr)
+      // 1.5 s leaves room for the answer after the back-off on a machine busy with the other
+      // tests (the suite runs in parallel on 2 cores); the injected delay is well beyond it.
+      let client = h.binance(timeout: 1.5)
+      h.state.inject(.delay(seconds: 6), on: .binanceTicker24hr)
       let error = await exchangeError { try await client.snapshot(symbols: ["BTCUSDT"]) }
       #expect(
-        error == .timeout(ExchangeEndpoint(service: "Binance.US", path: "/api/v3/ticker/24hr"), afterSeconds: 0.5))
+        error == .timeout(ExchangeEndpoint(service: "Binance.US", path: "/api/v3/ticker/24hr"), afterSeconds: 1.5))
       let status = await client.budget.status()
       #expect(status.totalErrors == 1)
       guard case .backingOff(let until) = status.state else {
