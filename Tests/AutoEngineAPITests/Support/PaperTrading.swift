@@ -16,6 +16,11 @@ struct PaperTrading: Sendable {
   /// A started desk on the seed's 40 coins with the default rules (10,000 starting balance per
   /// quote asset), and an engine serving it.
   static func make(configuration: EngineConfiguration = .defaults) async throws -> PaperTrading {
+    // The desk refuses prices older than the stale limit (30 s by default) by the wall clock;
+    // these tests feed prices once, and a loaded machine may take longer than that to reach
+    // the call under test. Staleness has its own tests in the runtime.
+    var configuration = configuration
+    configuration.fetch.staleThresholdMultiplier = max(configuration.fetch.staleThresholdMultiplier, 360)
     let clock = SystemWallClock()
     let catalogue = CoinCatalogue.defaults
     let journal = try TradeJournal.inMemory()
