@@ -10,7 +10,8 @@ enum RESTRouter {
   /// Builds the router of every REST path.
   ///
   /// Middleware, outermost first: CORS for `corsOrigins` (none when empty; first, so that a
-  /// preflight needs no token), the bearer token, then the body limit of `maxRequestBytes`.
+  /// preflight needs no token), the JSON body of the router's own errors (e.g. no such path), the
+  /// bearer token, then the body limit of `maxRequestBytes`.
   static func build(
     engine: Engine, access: APIAccessPolicy = APIAccessPolicy(), maxRequestBytes: Int = 1 << 20,
     corsOrigins: [String] = []
@@ -19,6 +20,7 @@ enum RESTRouter {
     if !corsOrigins.isEmpty {
       router.add(middleware: CORSPolicyMiddleware(origins: corsOrigins))
     }
+    router.add(middleware: HTTPErrorBodyMiddleware())
     router.add(middleware: BearerTokenMiddleware(policy: access))
     router.add(middleware: RequestSizeLimitMiddleware(maxBytes: maxRequestBytes))
     router.get("/api/health") { _, _ in

@@ -3,6 +3,9 @@ import AutoEngineRuntime
 import Hummingbird
 import SwiftProtobuf
 
+/// The Unix seconds a `google.protobuf.Timestamp` holds: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+private let timestampSeconds = -62_135_596_800.0...253_402_300_799.0
+
 /// The query strings of the trading read routes, read into the same request messages as gRPC,
 /// so that both transports share one validation (`OrderQuery(_:)`, `DecisionQuery(_:)`…).
 ///
@@ -42,9 +45,13 @@ extension Request {
       message.outcome = .init(outcome)
     }
     if let text = query("since") {
-      guard let time = UTCDateTime.parseRFC3339(text) ?? Double(text).map(UnixTime.init(seconds:)) else {
+      // Unix seconds only within a Timestamp's range (years 1–9999): NaN, infinities and
+      // huge numbers would trap converting to its Int64 seconds.
+      let seconds = Double(text).flatMap { timestampSeconds.contains($0) ? $0 : nil }
+      guard let time = UTCDateTime.parseRFC3339(text) ?? seconds.map(UnixTime.init(seconds:)) else {
         throw EngineError(
-          .invalidArgument, "since '\(text)' is neither an RFC 3339 time (2025-01-13T22:26:51Z) nor Unix seconds")
+          .invalidArgument,
+          "since '\(text)' is neither an RFC 3339 time (2025-01-13T22:26:51Z) nor Unix seconds of the years 1–9999")
       }
       message.since = .init(time)
     }
