@@ -128,10 +128,8 @@ struct ServeCommand: AsyncParsableCommand {
     logger.info(
       "CRYPTO AUTOENGINE \(AutoEngineVersion.current) starting",
       metadata: ["data_dir": "\(settings.dataDirectory)", "config": "\(config ?? "(defaults)")"])
-    var said = Set<String>()
-    for warning in effective.warnings + settings.advisories() where said.insert(warning).inserted {
-      logger.warning("\(warning)")
-    }
+    // Loading already adds the settings' advisories to its warnings.
+    for warning in effective.warnings { logger.warning("\(warning)") }
     // Unreadable or malformed TLS files stop the start here, naming the file.
     let tls: TLSIdentity?
     do {

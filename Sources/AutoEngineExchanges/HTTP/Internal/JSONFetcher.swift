@@ -71,23 +71,47 @@ struct JSONFetcher: Sendable {
     return .malformed(endpoint, reason: reason)
   }
 
+  /// An HTTP answer: status, headers (names lower-cased), body, and the budget's state after
+  /// recording the status (rate limits and bans included).
+  struct Answer: Sendable {
+    var status: Int
+    var headers: [String: String]
+    var body: [UInt8]
+    var budgetState: BudgetState
+
+    var isSuccess: Bool { (200..<300).contains(status) }
+  }
+
+  /// Sends `method` `path` + `querySuffix` (empty or `?…`, already encoded) with `body` and
+  /// `headers`, collects the answer and records its status in the budget. The caller has
+  /// acquired the request's weight. A request that got no complete answer throws the HTTP
+  /// client's error unchanged, for the caller to classify (market data and orders read it
+  /// differently) and to record as a budget failure.
+  func exchange(
+    _ method: HTTPMethod, path: String, querySuffix: String, body: [UInt8]? = nil, headers: [(String, String)] = []
+  ) async throws -> Answer {
+    var request = HTTPClientRequest(url: baseURL + path + querySuffix)
+    request.method = method
+    request.headers.add(name: "User-Agent", value: settings.userAgent)
+    request.headers.add(name: "Accept", value: "application/json")
+    for (name, value) in headers { request.headers.add(name: name, value: value) }
+    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+    let timeout = TimeAmount.nanoseconds(Int64(settings.timeoutSeconds * 1e9))
+    let response = try await http.execute(request, deadline: .now() + timeout, logger: logger)
+    var fields: [String: String] = [:]
+    for field in response.headers { fields[field.name.lowercased()] = fields[field.name.lowercased()] ?? field.value }
+    let bytes = Array(buffer: try await response.body.collect(upTo: settings.maxBodyBytes))
+    let state = await budget.record(status: Int(response.status.code), headers: fields)
+    return Answer(status: Int(response.status.code), headers: fields, body: bytes, budgetState: state)
+  }
+
   /// GETs `path` and returns the body of a 2xx answer; any other outcome throws `ExchangeError`.
   func fetch(path: String, query: QueryString, weight: Int) async throws -> [UInt8] {
     let endpoint = endpoint(path)
     try await budget.acquire(weight: weight)
-    var request = HTTPClientRequest(url: baseURL + path + query.suffix)
-    request.method = .GET
-    request.headers.add(name: "User-Agent", value: settings.userAgent)
-    request.headers.add(name: "Accept", value: "application/json")
-    let timeout = TimeAmount.nanoseconds(Int64(settings.timeoutSeconds * 1e9))
-    let status: Int
-    let headers: [String: String]
-    let body: [UInt8]
+    let answer: Answer
     do {
-      let response = try await http.execute(request, deadline: .now() + timeout, logger: logger)
-      status = Int(response.status.code)
-      headers = Dictionary(response.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-      body = Array(buffer: try await response.body.collect(upTo: settings.maxBodyBytes))
+      answer = try await exchange(.GET, path: path, querySuffix: query.suffix)
     } catch let error as HTTPClientError where Self.isTimeout(error) {
       await budget.recordFailure(.timeout)
       logger.warning("request timed out", metadata: ["endpoint": "\(endpoint)"])
@@ -103,7 +127,7 @@ struct JSONFetcher: Sendable {
       logger.warning("request failed", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
       throw ExchangeError.transport(endpoint, detail: "\(error)")
     }
-    let state = await budget.record(status: status, headers: headers)
+    let (status, state, body) = (answer.status, answer.budgetState, answer.body)
     switch status {
     case 200..<300:
       return body

@@ -24,37 +24,24 @@ import NIOPosix
 /// `.unknownOutcome`.
 struct OrderTransport: Sendable {
   /// An HTTP answer the exchange client reads: status, headers (names lower-cased) and body.
-  struct Answer: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var body: [UInt8]
+  typealias Answer = JSONFetcher.Answer
 
-    var isSuccess: Bool { (200..<300).contains(status) }
-  }
-
-  let service: String
-  let baseURL: String
-  let http: HTTPClient
-  let budget: RequestBudget
-  let settings: HTTPRequestSettings
-  let logger: Logger
+  /// The connection: base URL, HTTP client, budget, settings and logger, shared with the
+  /// market-data clients' way of sending a request.
+  let connection: JSONFetcher
+  private var budget: RequestBudget { connection.budget }
+  private var logger: Logger { connection.logger }
 
   init(
     service: String, baseURL: String, http: HTTPClient, budget: RequestBudget, settings: HTTPRequestSettings,
     logger: Logger
   ) {
-    self.service = service
-    var base = baseURL
-    while base.hasSuffix("/") { base.removeLast() }
-    self.baseURL = base
-    self.http = http
-    self.budget = budget
-    self.settings = settings
-    self.logger = logger
+    connection = JSONFetcher(
+      service: service, baseURL: baseURL, http: http, budget: budget, settings: settings, logger: logger)
   }
 
   /// The endpoint name of `path` for errors and logs.
-  func endpoint(_ path: String) -> ExchangeEndpoint { ExchangeEndpoint(service: service, path: path) }
+  func endpoint(_ path: String) -> ExchangeEndpoint { connection.endpoint(path) }
 
   /// Sends `method path?query` with `body` and `headers`, spending `weight` from the budget.
   ///
@@ -71,24 +58,14 @@ struct OrderTransport: Sendable {
     } catch {
       throw .notSent(endpoint, reason: "cancelled before sending", retryAt: nil)
     }
-    var request = HTTPClientRequest(url: baseURL + path + (query.isEmpty ? "" : "?" + query))
-    request.method = method
-    request.headers.add(name: "User-Agent", value: settings.userAgent)
-    request.headers.add(name: "Accept", value: "application/json")
-    for (name, value) in headers { request.headers.add(name: name, value: value) }
-    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-    let timeout = TimeAmount.nanoseconds(Int64(settings.timeoutSeconds * 1e9))
     let answer: Answer
     do {
-      let response = try await http.execute(request, deadline: .now() + timeout, logger: logger)
-      var fields: [String: String] = [:]
-      for field in response.headers { fields[field.name.lowercased()] = fields[field.name.lowercased()] ?? field.value }
-      let bytes = Array(buffer: try await response.body.collect(upTo: settings.maxBodyBytes))
-      answer = Answer(status: Int(response.status.code), headers: fields, body: bytes)
+      answer = try await connection.exchange(
+        method, path: path, querySuffix: query.isEmpty ? "" : "?" + query, body: body, headers: headers)
     } catch {
       throw await failure(error, endpoint: endpoint)
     }
-    let state = await budget.record(status: answer.status, headers: answer.headers)
+    let state = answer.budgetState
     switch answer.status {
     case 429:
       logger.warning("rate limited", metadata: ["endpoint": "\(endpoint)", "state": "\(state)"])
@@ -116,7 +93,7 @@ struct OrderTransport: Sendable {
     if let error = error as? HTTPClientError, Self.timeouts.contains(error) {
       await budget.recordFailure(.timeout)
       logger.warning("request timed out", metadata: ["endpoint": "\(endpoint)"])
-      return .unknownOutcome(endpoint, reason: "no answer within \(settings.timeoutSeconds) s")
+      return .unknownOutcome(endpoint, reason: "no answer within \(connection.settings.timeoutSeconds) s")
     }
     await budget.recordFailure(.transport)
     logger.warning("request failed", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])

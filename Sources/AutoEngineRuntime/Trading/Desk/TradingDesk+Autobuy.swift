@@ -123,15 +123,24 @@ extension TradingDesk {
     let intent = Order(
       clientOrderId: ids.next(at: now), coin: coin, side: side, amount: amount, origin: origin, reason: reason,
       createdAt: now, mode: mode)
+    _ = await executeAndRecord(intent, coin: coin, broker: broker, view: view)
+  }
+
+  /// Executes `intent` and records the decision it carries out: executed, or failed with the
+  /// broker's reason; with the order's id, size and — for a sell — its realised P&L.
+  func executeAndRecord(_ intent: Order, coin: Coin, broker: any Broker, view: MarketView?) async -> (
+    order: Order, failure: (code: String, message: String)?
+  ) {
     let (order, failure) = await execute(intent, broker: broker)
     var made = decision(
-      coin: coin, side: side, outcome: failure == nil ? .executed : .failed, origin: origin,
-      reason: failure.map { "failed: \($0.message)" } ?? reason, code: failure?.code ?? "", view: view)
+      coin: coin, side: intent.side, outcome: failure == nil ? .executed : .failed, origin: intent.origin,
+      reason: failure.map { "failed: \($0.message)" } ?? intent.reason, code: failure?.code ?? "", view: view)
     made.clientOrderId = order.clientOrderId
-    made.quoteAmount = amount.quoteAmount
-    made.baseAmount = amount.baseAmount
+    made.quoteAmount = intent.amount.quoteAmount
+    made.baseAmount = intent.amount.baseAmount
     made.realizedPnl = book.realizedPnl(ofOrder: order.clientOrderId)
     record(made)
+    return (order, failure)
   }
 
   /// Whether an order of `symbol` is not final yet.

@@ -66,15 +66,7 @@ extension TradingDesk {
       clientOrderId: request.clientOrderId.flatMap { $0.isEmpty ? nil : $0 } ?? ids.next(at: now), coin: coin,
       side: request.side, type: request.type, amount: amount, limitPrice: request.limitPrice, origin: .manual,
       reason: "manual \(request.type) \(request.side) of \(amount)", createdAt: now, mode: mode)
-    let (order, failure) = await execute(intent, broker: broker)
-    var made = decision(
-      coin: coin, side: request.side, outcome: failure == nil ? .executed : .failed, origin: .manual,
-      reason: failure.map { "failed: \($0.message)" } ?? intent.reason, code: failure?.code ?? "", view: view)
-    made.clientOrderId = order.clientOrderId
-    made.quoteAmount = amount.quoteAmount
-    made.baseAmount = amount.baseAmount
-    made.realizedPnl = book.realizedPnl(ofOrder: order.clientOrderId)
-    record(made)
+    let (order, failure) = await executeAndRecord(intent, coin: coin, broker: broker, view: view)
     if let failure {
       let insufficient = ["INSUFFICIENT_FUND", "-2010"].contains(failure.code)
       throw EngineError(

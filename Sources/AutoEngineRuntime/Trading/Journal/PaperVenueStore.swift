@@ -53,17 +53,17 @@ public struct PaperVenueStore: Sendable {
   /// quantity, minus every fee charged in that quote asset — e.g. `["USD": -25.03]` after one
   /// 25 USD buy with a 0.03 USD fee. Exact decimals.
   public func cashFlows() throws(JournalError) -> [String: Decimal] {
-    try ledger().cash
+    try cashAndHoldings().cash
   }
 
   /// Net base quantity per asset from all paper fills: buys minus sells, minus fees charged in the
   /// base asset — and minus fees charged in any third asset (e.g. `BNB`), under that asset.
   public func holdings() throws(JournalError) -> [String: Decimal] {
-    try ledger().holdings
+    try cashAndHoldings().holdings
   }
 
-  /// Cash flows and holdings of every paper fill, in one pass.
-  private func ledger() throws(JournalError) -> (cash: [String: Decimal], holdings: [String: Decimal]) {
+  /// `cashFlows()` and `holdings()` from one read of every paper fill.
+  public func cashAndHoldings() throws(JournalError) -> (cash: [String: Decimal], holdings: [String: Decimal]) {
     try database.read { db in
       var cash: [String: Decimal] = [:]
       var holdings: [String: Decimal] = [:]

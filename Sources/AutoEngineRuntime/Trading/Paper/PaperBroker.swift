@@ -107,8 +107,7 @@ public struct PaperBroker: Broker {
     let holdings: [String: Decimal]
     let open: [Order]
     do {
-      cash = try venue.cashFlows()
-      holdings = try venue.holdings()
+      (cash, holdings) = try venue.cashAndHoldings()
       open = try venue.openOrders()
     } catch {
       throw .unavailable("\(error)")
