@@ -125,6 +125,8 @@ let autoEngineAPI = Target.target(
     .product(name: "Prometheus", package: "swift-prometheus"),
     .product(name: "NIOCore", package: "swift-nio"),
   ],
+  // Swagger UI and ReDoc, served by /docs and /redoc without a CDN (see APIDocs/Assets/README.md).
+  resources: [.copy("APIDocs/Assets")],
   swiftSettings: swiftSettings
 )
 let autoEngineAPITests = Target.testTarget(

@@ -40,4 +40,16 @@ if [ "$grpcurl_from_venv" = yes ]; then
 fi
 if ! command -v grpcurl >/dev/null; then export PATH="$PWD/.venv/bin:$PATH"; fi
 
+# The OpenAPI document test (#6): PyPI's openapi-spec-validator checks /openapi.json against the
+# OpenAPI 3.1 schema; the test runs it from .venv/bin (or PATH). Needs Python's venv module.
+if ! command -v openapi-spec-validator >/dev/null && [ ! -x .venv/bin/openapi-spec-validator ]; then
+  if [ ! -x .venv/bin/pip ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    else sudo apt-get update -qq && sudo apt-get install -y -qq python3-venv >/dev/null; fi
+  fi
+  echo "test.sh: installing openapi-spec-validator (PyPI) into .venv" >&2
+  [ -x .venv/bin/pip ] || python3 -m venv .venv
+  .venv/bin/pip install -q openapi-spec-validator
+fi
+
 exec swift test "$@"

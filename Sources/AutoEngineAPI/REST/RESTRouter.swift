@@ -71,6 +71,7 @@ enum RESTRouter {
       ProtoJSON(message: Autoengine_V1_SystemStateResponse(stopped: await engine.stopSystem()))
     }
     TradingRoutes.add(to: router, engine: engine)
+    DocumentationRoutes.add(to: router, routes: RESTRouteTable.all, version: engine.version)
     // A known path with another method answers 405 naming the methods it takes (not 404).
     let methodsByPath = Dictionary(grouping: servedRoutes, by: \.1).mapValues { $0.map(\.0) }
     for (path, methods) in methodsByPath {
@@ -84,14 +85,9 @@ enum RESTRouter {
     return router
   }
 
-  /// Every path the router serves, for documentation and tests.
-  static let servedRoutes: [(HTTPRequest.Method, String)] =
-    [
-      (.get, "/api/health"), (.get, "/api/coins"), (.get, "/api/coinstate"), (.get, "/api/coinstate/stream"),
-      (.get, "/api/coinstate/{symbol}"),
-      (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
-      (.post, "/api/system/start"), (.post, "/api/system/stop"), (.get, "/metrics"),
-    ] + TradingRoutes.routes
+  /// Every route the router serves (method, path), from `RESTRouteTable`: for the 405 answers,
+  /// the OpenAPI document and the tests.
+  static let servedRoutes: [(HTTPRequest.Method, String)] = RESTRouteTable.all.map { ($0.method, $0.path) }
 }
 
 extension Request {

@@ -12,12 +12,89 @@ enum TradingRoutes {
   /// Most bytes of a request body (an order is a few hundred).
   static let maxBodyBytes = 64 * 1024
 
-  /// Every trading route, for documentation, tests and the 405 answers.
-  static let routes: [(HTTPRequest.Method, String)] = [
-    (.get, "/api/trading"), (.post, "/api/trading/start"), (.post, "/api/trading/stop"),
-    (.post, "/api/trading/cancel/{symbol}"), (.post, "/api/trading/cancel-all"), (.post, "/api/trading/order"),
-    (.get, "/api/trading/orders"), (.get, "/api/trading/positions"), (.get, "/api/trading/trades"),
-    (.get, "/api/trading/events"),
+  /// Every trading route, for tests and the 405 answers (from `table`).
+  static let routes: [(HTTPRequest.Method, String)] = table.map { ($0.method, $0.path) }
+
+  /// The trading routes' entries of `RESTRouteTable`.
+  static let table: [RESTRoute] = [
+    RESTRoute(
+      method: .get, path: "/api/trading", operationID: "getTradingInfo", tag: "trading",
+      summary: "Mode, statistics, positions, open orders, balances and risk rules (GetTradingInfo)",
+      answer: .message("autoengine.v1.TradingInfo"), errors: [.fixConfiguration], access: .read),
+    RESTRoute(
+      method: .post, path: "/api/trading/start", operationID: "startAutobuy", tag: "trading",
+      summary: "Turn autobuy on (StartAutobuy)", answer: .message("autoengine.v1.AutobuyStateResponse"),
+      errors: [.fixConfiguration], access: .changesState),
+    RESTRoute(
+      method: .post, path: "/api/trading/stop", operationID: "stopAutobuy", tag: "trading",
+      summary: "Turn autobuy off; open positions keep their exits (StopAutobuy)",
+      answer: .message("autoengine.v1.AutobuyStateResponse"), errors: [.fixConfiguration], access: .changesState),
+    RESTRoute(
+      method: .post, path: "/api/trading/cancel/{symbol}", operationID: "cancelOrders", tag: "trading",
+      summary: "Cancel the open orders of one coin (CancelOrders)", parameters: [.symbol],
+      answer: .message("autoengine.v1.CancelOrdersResponse"),
+      errors: [.notFound, .fixConfiguration, .unavailable, .retryLater], access: .changesState),
+    RESTRoute(
+      method: .post, path: "/api/trading/cancel-all", operationID: "cancelAllOrders", tag: "trading",
+      summary: "Cancel every open order (CancelAllOrders)", answer: .message("autoengine.v1.CancelOrdersResponse"),
+      errors: [.fixConfiguration, .unavailable, .retryLater], access: .changesState),
+    RESTRoute(
+      method: .post, path: "/api/trading/order", operationID: "placeOrder", tag: "trading",
+      summary: "Place a manual order (PlaceOrder)",
+      description: """
+        `side` and `type` may also be written short (`BUY`, `sell`, `LIMIT`); amounts and prices are \
+        decimal strings; give `quoteAmount` or `baseAmount`. An unknown field is refused with 400 \
+        naming it. A repeated `clientOrderId` returns the order placed first.
+        """,
+      requestBody: "autoengine.v1.PlaceOrderRequest", answer: .message("autoengine.v1.Order"),
+      errors: [
+        .invalidArgument, .notFound, .conflict, .insufficientFunds, .fixConfiguration, .unavailable, .retryLater,
+      ],
+      access: .changesState),
+    RESTRoute(
+      method: .get, path: "/api/trading/orders", operationID: "listOrders", tag: "trading",
+      summary: "Orders, newest first, a page at a time (ListOrders)",
+      parameters: [
+        .oneSymbol,
+        .init(
+          name: "status", description: "Only orders in these states, comma-separated (`open,partially_filled`).",
+          example: "open"),
+        .flag("openOnly", "Only orders that are not final."), .limit, .pageToken,
+      ],
+      answer: .message("autoengine.v1.ListOrdersResponse"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      access: .read),
+    RESTRoute(
+      method: .get, path: "/api/trading/positions", operationID: "listPositions", tag: "trading",
+      summary: "Open positions with P&L and exit prices (ListPositions)",
+      parameters: [.oneSymbol, .flag("includeClosed", "Closed positions too.")],
+      answer: .message("autoengine.v1.ListPositionsResponse"), errors: [.notFound, .fixConfiguration], access: .read),
+    RESTRoute(
+      method: .get, path: "/api/trading/trades", operationID: "listTrades", tag: "trading",
+      summary: "Trade decisions (executed, refused, failed), newest first (ListTrades)",
+      parameters: [
+        .oneSymbol,
+        .init(
+          name: "outcome", description: "Only decisions of this outcome (`executed`, `refused`, `failed`).",
+          example: "executed"),
+        .init(
+          name: "since", description: "Only decisions at or after this time: RFC 3339 or Unix seconds.",
+          example: "2025-01-13T22:26:51Z"),
+        .limit, .pageToken,
+      ],
+      answer: .message("autoengine.v1.ListTradesResponse"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      access: .read),
+    RESTRoute(
+      method: .get, path: "/api/trading/events", operationID: "watchTradeEvents", tag: "trading",
+      summary: "Orders, fills, decisions, positions as Server-Sent Events (WatchTradeEvents)",
+      description: """
+        The first event (`snapshot`) carries the open orders and positions; then one event per trade \
+        event, named by its kind (`order`, `fill`, `decision`, `position`, `autobuy`); `: heartbeat` \
+        comment lines keep idle connections alive. Each event's `data:` is one line of `TradeEvent` \
+        JSON and its `id:` the per-stream sequence number.
+        """,
+      parameters: [.symbols, .flag("includeRefused", "Refused decisions too."), .heartbeat],
+      answer: .eventStream("autoengine.v1.TradeEvent"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      access: .read),
   ]
 
   /// Adds the trading routes to `router`.
