@@ -20,8 +20,18 @@ enum DocumentationAssets {
     let contentType: String
   }
 
-  /// Every asset by name, read on first use; the error names a file missing from the bundle.
+  /// Every asset by name, read on first use; the error says what is missing.
   static let loaded: Result<[String: Asset], EngineError> = Result { () throws(EngineError) -> [String: Asset] in
+    // SwiftPM's `Bundle.module` stops the process when the resource bundle is not beside the
+    // executable (or at its build path); a binary copied elsewhere without it answers 503 instead.
+    let beside = (try? FileManager.default.contentsOfDirectory(atPath: Bundle.main.bundleURL.path)) ?? []
+    guard beside.contains(where: { $0.hasSuffix("_AutoEngineAPI.resources") || $0.hasSuffix("_AutoEngineAPI.bundle") })
+    else {
+      throw EngineError(
+        .unavailable,
+        "the documentation assets are not installed: copy the crypto-autoengine_AutoEngineAPI resource bundle "
+          + "from the build directory beside the executable (\(Bundle.main.bundleURL.path))")
+    }
     var assets: [String: Asset] = [:]
     for (name, folder) in folders {
       let base = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent

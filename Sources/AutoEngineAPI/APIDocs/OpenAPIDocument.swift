@@ -220,7 +220,10 @@ enum OpenAPIDocument {
     case .insufficientFunds: "not enough balance for the order"
     case .retryLater: "the exchange's rate budget is exhausted; retry later"
     case .requestTooLarge: "the request is larger than `server.max_request_bytes`"
-    case .unavailable: "the exchange or the journal is unavailable right now"
+    case .unavailable:
+      route.path.hasPrefix("/docs/")
+        ? "the assets are not installed beside the executable"
+        : "the exchange or the journal is unavailable right now"
     case .fixConfiguration: "trading is not enabled on this server, or the configuration forbids the call"
     case .wrongMethod: "another method is needed"
     case .notImplemented: "not available in this version"

@@ -171,8 +171,9 @@ struct ProtoJSONSchemas {
     switch field.type {
     case .double: .object([("type", "number"), ("format", "double")])
     case .float: .object([("type", "number"), ("format", "float")])
-    case .int32, .sint32, .sfixed32: .object([("type", "integer"), ("format", "int32")])
-    case .uint32, .fixed32: .object([("type", "integer"), ("minimum", 0), ("maximum", .integer(Int(UInt32.max)))])
+    case .int32, .sint32, .sfixed32: .object([("type", "integer"), ("format", "int32"), ("examples", [0])])
+    case .uint32, .fixed32:
+      .object([("type", "integer"), ("minimum", 0), ("maximum", .integer(Int(UInt32.max))), ("examples", [0])])
     case .int64, .sint64, .sfixed64:
       .object([("type", "string"), ("pattern", "^-?[0-9]+$"), ("examples", ["0"])])
     case .uint64, .fixed64: .object([("type", "string"), ("pattern", "^[0-9]+$"), ("examples", ["0"])])

@@ -92,6 +92,6 @@ enum RESTRouteTable {
           schema: .object([("type", "string"), ("enum", .array(DocumentationAssets.names.map(JSONValue.string)))]),
           example: DocumentationAssets.names[0])
       ],
-      answer: .asset, errors: [.notFound], access: .open),
+      answer: .asset, errors: [.notFound, .unavailable], access: .open),
   ]
 }
