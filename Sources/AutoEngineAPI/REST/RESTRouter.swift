@@ -71,6 +71,7 @@ enum RESTRouter {
       ProtoJSON(message: Autoengine_V1_SystemStateResponse(stopped: await engine.stopSystem()))
     }
     TradingRoutes.add(to: router, engine: engine)
+    DashboardRoutes.add(to: router)
     // A known path with another method answers 405 naming the methods it takes (not 404).
     let methodsByPath = Dictionary(grouping: servedRoutes, by: \.1).mapValues { $0.map(\.0) }
     for (path, methods) in methodsByPath {
@@ -91,7 +92,7 @@ enum RESTRouter {
       (.get, "/api/coinstate/{symbol}"),
       (.get, "/api/strategies"), (.get, "/api/strategies/{symbol}"), (.get, "/api/system/status"),
       (.post, "/api/system/start"), (.post, "/api/system/stop"), (.get, "/metrics"),
-    ] + TradingRoutes.routes
+    ] + TradingRoutes.routes + DashboardRoutes.routes
 }
 
 extension Request {
