@@ -33,7 +33,8 @@ import Testing
         "--screenshot", screenshot.path, "--await-restart",
       ])
     defer { check.kill() }
-    _ = try await check.waitForStdoutLine(containing: "waiting: restart the server now", failure: "FAILED:", seconds: 200)
+    _ = try await check.waitForStdoutLine(
+      containing: "waiting: restart the server now", failure: "FAILED:", seconds: 200)
     try await server.stop()
     let restarted = try await ServeProcess.start(arguments, environment: environment, httpPort: server.httpPort)
     defer { restarted.process.kill() }
@@ -81,7 +82,8 @@ import Testing
     #expect(coinLines.contains { $0.hasPrefix("  BTC-USD ") && $0.contains("strength") })
     let second = try #require(lines.dropFirst(1 + coinLines.count).first)
     #expect(second.hasPrefix("update #2:") || second == "heartbeat #2")
-    #expect(FileManager.default.fileExists(atPath: stubs.appendingPathComponent("autoengine/v1/coin_state_pb2.py").path))
+    #expect(
+      FileManager.default.fileExists(atPath: stubs.appendingPathComponent("autoengine/v1/coin_state_pb2.py").path))
 
     let signals = try await example("print_signals.py", ["BTC-USD"])
     #expect(signals.status == 0, "\(signals.stderr)")

@@ -1,6 +1,7 @@
 import AutoEngineDashboard
 import AutoEngineRuntime
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -25,15 +26,16 @@ import Testing
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == file.contentType)
         #expect(response.headers[.cacheControl] == "no-cache")
-        #expect(Data(buffer: response.body) == onDisk)
+        #expect(Array(buffer: response.body) == [UInt8](onDisk))
       }
     }
   }
 
   @Test func contentTypesFollowTheFileKind() {
-    #expect(DashboardRoutes.files.map(\.contentType) == [
-      "text/html; charset=utf-8", "text/css; charset=utf-8", "text/javascript; charset=utf-8",
-    ])
+    #expect(
+      DashboardRoutes.files.map(\.contentType) == [
+        "text/html; charset=utf-8", "text/css; charset=utf-8", "text/javascript; charset=utf-8",
+      ])
   }
 
   /// Tests run beside the resource bundle SwiftPM builds from clients/web, as the server does.

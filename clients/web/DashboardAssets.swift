@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the web dashboard's static files are at run time.
 ///

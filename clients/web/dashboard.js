@@ -269,6 +269,7 @@ function drawSparkline(canvas, prices) {
   const context = canvas.getContext('2d');
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
+  canvas.dataset.points = String(prices ? prices.length : 0);
   if (!prices || prices.length < 2) {
     context.fillStyle = '#8995a3';
     context.font = '12px system-ui, sans-serif';
@@ -317,9 +318,13 @@ function renderDetail() {
     `${formatPrice(coin.price)} ${coin.quoteAsset || ''} · 24 h ${formatPct(coin.change24hPct)} · ` +
     `volume ${formatCompact(coin.volume24h)} ${coin.baseAsset || ''}` +
     (freshness.stale ? ` · STALE: ${freshness.staleReason || ''}` : ` · price at ${formatTime(freshness.priceUpdatedAt)}`);
-  drawSparkline($('sparkline'), summary.sparkline);
-  $('sparkline-caption').textContent = summary.sparkline && summary.sparkline.length
-    ? `${summary.sparkline.length} prices over ${Math.round((summary.sparklineSeconds || 0) / 60)} min · 1 h high ${formatNumber(summary.high1h, 6)} · low ${formatNumber(summary.low1h, 6)}`
+  // The history's points are a minute apart; the live price is appended as the newest point.
+  const history = summary.sparkline || [];
+  const live = Number(coin.price);
+  const points = Number.isFinite(live) && live > 0 && history[history.length - 1] !== live ? [...history, live] : history;
+  drawSparkline($('sparkline'), points);
+  $('sparkline-caption').textContent = history.length
+    ? `${history.length} prices over ${Math.round((summary.sparklineSeconds || 0) / 60)} min and the live price · 1 h high ${formatNumber(summary.high1h, 6)} · low ${formatNumber(summary.low1h, 6)}`
     : '';
   $('detail-signal').textContent = signal.action
     ? `${actionName(signal.action)} · strength ${(signal.strength || 0).toFixed(2)} · confidence ${(signal.confidence || 0).toFixed(2)} · score ${formatNumber(signal.score || 0, 3)} · ` +

@@ -1,5 +1,6 @@
 import AutoEngineDashboard
 import AutoEngineRuntime
+import HTTPTypes
 import Hummingbird
 import NIOCore
 

@@ -94,7 +94,8 @@ func venvPython() throws -> URL {
   let python = packageRoot.appendingPathComponent(".venv/bin/python")
   guard FileManager.default.isExecutableFile(atPath: python.path) else {
     throw ChildProcessError(
-      "\(python.path) is missing: run the tests with scripts/test.sh, which creates .venv with grpcio, grpcio-tools and selenium")
+      "\(python.path) is missing: run the tests with scripts/test.sh, which creates .venv with grpcio, grpcio-tools and selenium"
+    )
   }
   return python
 }

@@ -122,6 +122,13 @@ def run(driver, arguments):
         lambda d: d.find_element(By.ID, "detail-strategies").text not in ("", "…"),
         "the detail panel lists the strategies that fired",
     )
+    # The sparkline is a line once it has two prices (a minute of history or the history and a
+    # newer live price; the panel redraws on each update of the coin).
+    wait(
+        driver, 60,
+        lambda d: int(d.find_element(By.ID, "sparkline").get_attribute("data-points") or 0) >= 2,
+        "the sparkline has two prices to draw",
+    )
     indicators = len(driver.find_elements(By.CSS_SELECTOR, "#detail-indicators dt"))
     painted = driver.execute_script(
         "const c = document.getElementById('sparkline');"
@@ -131,7 +138,12 @@ def run(driver, arguments):
     if indicators < 10 or painted == 0:
         raise CheckFailed(f"the detail panel lacks indicators ({indicators}) or a drawn sparkline ({painted} pixels)")
     strategies = driver.find_element(By.ID, "detail-strategies").text.splitlines()[0]
-    print(f"ok: detail panel of {symbol}: {indicators} indicators, sparkline {painted} pixels, strategies: {strategies}", flush=True)
+    points = driver.find_element(By.ID, "sparkline").get_attribute("data-points")
+    print(
+        f"ok: detail panel of {symbol}: {indicators} indicators, sparkline of {points} prices "
+        f"({painted} pixels), strategies: {strategies}",
+        flush=True,
+    )
     driver.save_screenshot(str(screenshot))
 
     # 5. Starting autobuy without a token shows the server's error.
