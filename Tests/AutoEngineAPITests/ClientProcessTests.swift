@@ -164,6 +164,37 @@ import Testing
     try await server.stop()
   }
 
+  /// Both clients over TLS: they trust the server's self-signed certificate given as the CA, and
+  /// the C client refuses the server without it (the certificate is verified).
+  @Test(.timeLimit(.minutes(3)))
+  func cAndPythonClientsSpeakTLS() async throws {
+    let client = try await builtCClient()
+    let certificate = try SelfSignedCertificate()
+    defer { certificate.remove() }
+    let server = try await ServeProcess.start([
+      "--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath,
+    ])
+    defer { server.process.kill() }
+    let target = "127.0.0.1:\(server.grpcPort)"
+
+    let state = try await runClient(client, ["--ca", certificate.certificatePath, target, "BTC-USD"], seconds: 30)
+    #expect(state.status == 0, "\(state.stderr)")
+    #expect(try Autoengine_V1_CoinState(jsonString: state.stdout).symbol == "BTC-USD")
+    let untrusted = try await runClient(client, ["--tls", target, "BTC-USD"], seconds: 30)
+    #expect(untrusted.status == 14)
+    #expect(untrusted.stdout.isEmpty)
+
+    let watch = try await runClient(
+      try venvPython(),
+      [
+        packageRoot.appendingPathComponent("clients/python/examples/watch_coin_states.py").path,
+        "--server", target, "--ca", certificate.certificatePath, "--count", "1",
+      ])
+    #expect(watch.status == 0, "\(watch.stderr)")
+    #expect(watch.lines.first == "snapshot #1: 40 coins")
+    try await server.stop()
+  }
+
   /// The keys of a JSON document, recursively, as "a.b.c" paths (array elements share their
   /// array's path), so that a field the C client names differently or omits shows up.
   private func jsonKeys(_ text: String) throws -> Set<String> {

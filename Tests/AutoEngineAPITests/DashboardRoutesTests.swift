@@ -26,7 +26,10 @@ import Testing
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == file.contentType)
         #expect(response.headers[.cacheControl] == "no-cache")
-        #expect(Array(buffer: response.body) == [UInt8](onDisk))
+        // Compared as one Bool: a failure must not print both files byte by byte.
+        let served = Array(buffer: response.body)
+        let same = served == [UInt8](onDisk)
+        #expect(same, "served \(served.count) bytes; clients/web/\(file.name) has \(onDisk.count); rebuild?")
       }
     }
   }

@@ -27,7 +27,7 @@ struct ServeProcess {
       environment: environment)
     do {
       let grpc = try await process.waitForStderrLine(containing: "gRPC listening on 127.0.0.1:", seconds: 60)
-      let rest = try await process.waitForStderrLine(containing: "REST listening on http://127.0.0.1:", seconds: 60)
+      let rest = try await process.waitForStderrLine(containing: "REST listening on http", seconds: 60)
       return ServeProcess(process: process, grpcPort: try port(in: grpc), httpPort: try port(in: rest))
     } catch {
       process.kill()
