@@ -24,6 +24,9 @@ import Testing
     let environment = ["AUTOENGINE_API_TOKEN": Self.token]
     let server = try await ServeProcess.start(arguments, environment: environment)
     defer { server.process.kill() }
+    // The start-up log says where the dashboard is (the resource bundle was found).
+    _ = try await server.process.waitForStderrLine(
+      containing: "dashboard at http://127.0.0.1:\(server.httpPort)/", seconds: 10)
     let screenshot = packageRoot.appendingPathComponent(".build/dashboard.png")
     let check = try ChildProcess(
       executable: try venvPython(),
@@ -39,6 +42,8 @@ import Testing
     let restarted = try await ServeProcess.start(arguments, environment: environment, httpPort: server.httpPort)
     defer { restarted.process.kill() }
     let status = try await check.waitForExit(seconds: 150)
+    // The last line may still be in the pipe when the exit is seen (a loaded machine).
+    _ = try? await check.waitForStdoutLine(containing: "ok: after the restart", failure: "FAILED:", seconds: 10)
     let output = check.standardOutput()
     #expect(status == 0, "\(output)\n\(check.standardError())")
     let checks = output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("ok: ") }

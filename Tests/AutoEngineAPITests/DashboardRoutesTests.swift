@@ -48,6 +48,14 @@ import Testing
     #expect(DashboardAssets.load()?.keys.sorted() == DashboardAssets.fileNames.sorted())
   }
 
+  /// No file names another origin (no CDN, no framework download).
+  @Test(arguments: DashboardAssets.fileNames)
+  func fileNamesNoOtherOrigin(name: String) throws {
+    let text = try String(contentsOf: packageRoot.appendingPathComponent("clients/web/\(name)"), encoding: .utf8)
+    #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"))
+    #expect(!text.contains("@import") && !text.contains("import("))
+  }
+
   /// The page loads nothing from another origin (no CDN) and the policy header forbids it.
   @Test func pageUsesOnlyItsOwnOrigin() async throws {
     try await withRouter { client in

@@ -11,10 +11,12 @@
 
 const STATUS_REFRESH_MS = 5000;
 const TOKEN_KEY = 'autoengine.apiToken';
+const MAX_TICKS = 120;
 
 const state = {
   coins: new Map(),      // symbol → latest CoinState (proto3 JSON object)
   rows: new Map(),       // symbol → { row, cells }
+  ticks: new Map(),      // symbol → prices received since the page opened (at most MAX_TICKS)
   selected: null,        // symbol shown in the detail panel
   strategiesFor: null,   // `${symbol} ${evaluatedAt}` whose strategies are shown
   connected: false,      // whether the coin-state stream has ever opened
@@ -180,6 +182,16 @@ function renderRow(coin, previous) {
   setCell(cells.pnl, pnl, `${cells.pnl.dataset.base} ${quantity ? signClass(trading.unrealizedPnl) : ''}`);
 }
 
+/** Keeps the last MAX_TICKS prices each coin's updates carried (the sparkline of a new server). */
+function recordTick(coin) {
+  const price = Number(coin.price);
+  if (!Number.isFinite(price) || price <= 0) return;
+  const ticks = state.ticks.get(coin.symbol) || [];
+  if (ticks[ticks.length - 1] !== price) ticks.push(price);
+  if (ticks.length > MAX_TICKS) ticks.shift();
+  state.ticks.set(coin.symbol, ticks);
+}
+
 function applyStates(states, snapshot) {
   if (snapshot) {
     const present = new Set(states.map((coin) => coin.symbol));
@@ -190,6 +202,7 @@ function applyStates(states, snapshot) {
   for (const coin of states) {
     const previous = state.coins.get(coin.symbol);
     state.coins.set(coin.symbol, coin);
+    recordTick(coin);
     renderRow(coin, previous);
   }
   if (state.selected && states.some((coin) => coin.symbol === state.selected)) renderDetail();
@@ -318,14 +331,16 @@ function renderDetail() {
     `${formatPrice(coin.price)} ${coin.quoteAsset || ''} · 24 h ${formatPct(coin.change24hPct)} · ` +
     `volume ${formatCompact(coin.volume24h)} ${coin.baseAsset || ''}` +
     (freshness.stale ? ` · STALE: ${freshness.staleReason || ''}` : ` · price at ${formatTime(freshness.priceUpdatedAt)}`);
-  // The history's points are a minute apart; the live price is appended as the newest point.
+  // The server's history (up to 60 prices over the last hour) once it has two prices; before
+  // that (a freshly started server), the prices this page has received since it opened.
   const history = summary.sparkline || [];
-  const live = Number(coin.price);
-  const points = Number.isFinite(live) && live > 0 && history[history.length - 1] !== live ? [...history, live] : history;
+  const ticks = state.ticks.get(coin.symbol) || [];
+  const points = history.length >= 2 ? history : ticks;
   drawSparkline($('sparkline'), points);
-  $('sparkline-caption').textContent = history.length
-    ? `${history.length} prices over ${Math.round((summary.sparklineSeconds || 0) / 60)} min and the live price · 1 h high ${formatNumber(summary.high1h, 6)} · low ${formatNumber(summary.low1h, 6)}`
-    : '';
+  const span = history.length >= 2
+    ? `${history.length} prices over ${Math.round((summary.sparklineSeconds || 0) / 60)} min`
+    : `${ticks.length} prices received since this page opened`;
+  $('sparkline-caption').textContent = `${span} · 1 h high ${formatNumber(summary.high1h, 6)} · low ${formatNumber(summary.low1h, 6)}`;
   $('detail-signal').textContent = signal.action
     ? `${actionName(signal.action)} · strength ${(signal.strength || 0).toFixed(2)} · confidence ${(signal.confidence || 0).toFixed(2)} · score ${formatNumber(signal.score || 0, 3)} · ` +
       `${signal.buyCount || 0} buy / ${signal.sellCount || 0} sell / ${signal.holdCount || 0} hold (${signal.missingInputCount || 0} lacking inputs)`

@@ -78,14 +78,45 @@ struct ClientRun {
   var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 }
 
-/// Runs `executable` with `arguments` in the repository's root and waits (`seconds` at most).
+/// Runs `executable` with `arguments` and waits (`seconds` at most).
+///
+/// stdout and stderr go to files, read once the process has exited, so that large outputs arrive
+/// whole (as `AectlRun` does; a pipe's reading handler may not have drained when the exit is seen).
 func runClient(
   _ executable: URL, _ arguments: [String], environment: [String: String] = [:], seconds: Double = 120
 ) async throws -> ClientRun {
-  let process = try ChildProcess(executable: executable, arguments: arguments, environment: environment)
-  defer { process.kill() }
-  let status = try await process.waitForExit(seconds: seconds)
-  return ClientRun(status: status, stdout: process.standardOutput(), stderr: process.standardError())
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent("client-run-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: directory) }
+  let outURL = directory.appendingPathComponent("stdout")
+  let errURL = directory.appendingPathComponent("stderr")
+  _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+  let out = try FileHandle(forWritingTo: outURL)
+  let err = try FileHandle(forWritingTo: errURL)
+  defer {
+    try? out.close()
+    try? err.close()
+  }
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+  process.standardInput = FileHandle.nullDevice
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+  while process.isRunning {
+    guard ContinuousClock.now < deadline else {
+      process.terminate()
+      throw ChildProcessError("\(executable.lastPathComponent) \(arguments) still running after \(seconds) s")
+    }
+    try await Task.sleep(for: .milliseconds(10))
+  }
+  return ClientRun(
+    status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
+    stderr: try String(contentsOf: errURL, encoding: .utf8))
 }
 
 /// The Python of the repository's `.venv`, where scripts/test.sh installs grpcio, grpcio-tools

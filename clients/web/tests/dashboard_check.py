@@ -122,8 +122,8 @@ def run(driver, arguments):
         lambda d: d.find_element(By.ID, "detail-strategies").text not in ("", "…"),
         "the detail panel lists the strategies that fired",
     )
-    # The sparkline is a line once it has two prices (a minute of history or the history and a
-    # newer live price; the panel redraws on each update of the coin).
+    # The sparkline is a line once it has two prices (a fresh server's history has one a minute,
+    # so the page draws the prices it received until then; the panel redraws on each update).
     wait(
         driver, 60,
         lambda d: int(d.find_element(By.ID, "sparkline").get_attribute("data-points") or 0) >= 2,
