@@ -36,8 +36,14 @@ import Testing
         "--screenshot", screenshot.path, "--await-restart",
       ])
     defer { check.kill() }
-    _ = try await check.waitForStdoutLine(
-      containing: "waiting: restart the server now", failure: "FAILED:", seconds: 200)
+    do {
+      _ = try await check.waitForStdoutLine(
+        containing: "waiting: restart the server now", failure: "FAILED:", seconds: 200)
+    } catch {
+      // Let the check quit Chromium and its driver itself (a killed Python leaves them running).
+      _ = try? await check.waitForExit(seconds: 30)
+      throw error
+    }
     try await server.stop()
     let restarted = try await ServeProcess.start(arguments, environment: environment, httpPort: server.httpPort)
     defer { restarted.process.kill() }
