@@ -206,6 +206,34 @@ import Testing
     try await server.stop()
   }
 
+  /// With reads closed, the bearer token is what lets the C client and the Python examples read.
+  @Test(.timeLimit(.minutes(3)))
+  func clientsSendTheBearerToken() async throws {
+    let client = try await builtCClient()
+    let server = try await ServeProcess.start(
+      ["--set", "server.require_token_for_reads=true"], environment: ["AUTOENGINE_API_TOKEN": Self.token])
+    defer { server.process.kill() }
+    let target = "127.0.0.1:\(server.grpcPort)"
+    let refused = try await runClient(client, [target, "BTC-USD"], environment: ["AECTL_TOKEN": ""], seconds: 30)
+    #expect(refused.status == 16)
+    #expect(refused.stderr.contains("UNAUTHENTICATED"))
+    let read = try await runClient(client, ["--token", Self.token, target, "BTC-USD"], seconds: 30)
+    #expect(read.status == 0, "\(read.stderr)")
+    #expect(try Autoengine_V1_CoinState(jsonString: read.stdout).symbol == "BTC-USD")
+
+    let signals = packageRoot.appendingPathComponent("clients/python/examples/print_signals.py").path
+    let noToken = ["AUTOENGINE_API_TOKEN": ""]
+    let pythonRefused = try await runClient(
+      try venvPython(), [signals, "--server", target, "BTC-USD"], environment: noToken)
+    #expect(pythonRefused.status == 16)
+    #expect(pythonRefused.stderr.contains("error: UNAUTHENTICATED"))
+    let pythonRead = try await runClient(
+      try venvPython(), [signals, "--server", target, "--token", Self.token, "BTC-USD"], environment: noToken)
+    #expect(pythonRead.status == 0, "\(pythonRead.stderr)")
+    #expect(pythonRead.lines.first?.hasPrefix("BTC-USD") == true)
+    try await server.stop()
+  }
+
   /// The keys of a JSON document, recursively, as "a.b.c" paths (array elements share their
   /// array's path), so that a field the C client names differently or omits shows up.
   private func jsonKeys(_ text: String) throws -> Set<String> {

@@ -131,6 +131,11 @@ grpc_result grpc_call(const grpc_target *target, const char *method, const uint8
   headers = curl_slist_append(headers, "User-Agent: aectl-c/0.1 (libcurl)");
   headers = curl_slist_append(headers, "Expect:");
   headers = curl_slist_append(headers, "Accept:");
+  char authorization[1100];
+  if (target->token && target->token[0]) {
+    snprintf(authorization, sizeof authorization, "authorization: Bearer %.1024s", target->token);
+    headers = curl_slist_append(headers, authorization);
+  }
   char deadline[64];
   if (target->timeout_seconds > 0) {
     snprintf(deadline, sizeof deadline, "grpc-timeout: %ldS", target->timeout_seconds);

@@ -14,6 +14,7 @@ typedef struct {
   const char *ca_file;  /* PEM of the CA to trust (TLS), or NULL for the system's roots */
   long timeout_seconds; /* deadline of the whole call; 0 for none (streams) */
   bool verbose;         /* libcurl's trace on stderr */
+  const char *token;    /* sent as `authorization: Bearer <token>` when not NULL */
 } grpc_target;
 
 /* Called with each response message's bytes; returns false to stop reading (e.g. after N). */

@@ -66,11 +66,12 @@ static int call(const grpc_target *target, const char *method, const ProtobufCMe
 
 static void usage(FILE *out) {
   fprintf(out,
-          "usage: aectl-c [--tls] [--ca FILE] [--timeout SECONDS] [--verbose] HOST:PORT [SYMBOL]\n"
-          "       aectl-c [--tls] [--ca FILE] --watch N HOST:PORT [SYMBOL]\n"
+          "usage: aectl-c [--tls] [--ca FILE] [--token TOKEN] [--timeout SECONDS] [--verbose] HOST:PORT [SYMBOL]\n"
+          "       aectl-c [--tls] [--ca FILE] [--token TOKEN] --watch N HOST:PORT [SYMBOL]\n"
           "       aectl-c --version\n"
           "Without SYMBOL: ListCoins. With SYMBOL: GetCoinState. --watch N: the first N messages of\n"
-          "WatchCoinStates. Prints proto3 JSON, one document per line.\n");
+          "WatchCoinStates. Prints proto3 JSON, one document per line. --token (env AECTL_TOKEN) is\n"
+          "sent as the bearer token, for servers whose reads need it.\n");
 }
 
 static void print_version(void) {
@@ -82,7 +83,7 @@ static void print_version(void) {
 }
 
 int main(int argc, char **argv) {
-  grpc_target target = {.timeout_seconds = 10};
+  grpc_target target = {.timeout_seconds = 10, .token = getenv("AECTL_TOKEN")};
   long watch = 0;
   const char *positional[2] = {NULL, NULL};
   int positionals = 0;
@@ -101,6 +102,8 @@ int main(int argc, char **argv) {
     } else if (strcmp(argument, "--ca") == 0 && i + 1 < argc) {
       target.ca_file = argv[++i];
       target.tls = true;
+    } else if (strcmp(argument, "--token") == 0 && i + 1 < argc) {
+      target.token = argv[++i];
     } else if (strcmp(argument, "--timeout") == 0 && i + 1 < argc) {
       target.timeout_seconds = strtol(argv[++i], NULL, 10);
     } else if (strcmp(argument, "--watch") == 0 && i + 1 < argc) {

@@ -23,11 +23,17 @@ def token_metadata(token: str | None) -> list[tuple[str, str]]:
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    """--server (env AUTOENGINE_SERVER), --tls and --ca, as aectl takes them."""
+    """--server (env AUTOENGINE_SERVER), --token (env AUTOENGINE_API_TOKEN), --tls and --ca."""
     parser.add_argument(
         "--server",
         default=os.environ.get("AUTOENGINE_SERVER", "127.0.0.1:50051"),
         help="gRPC address HOST:PORT (env AUTOENGINE_SERVER; default 127.0.0.1:50051)",
+    )
+    parser.add_argument(
+        "--token",
+        default=os.environ.get("AUTOENGINE_API_TOKEN"),
+        help="the API token, sent as 'authorization: Bearer <token>' (env AUTOENGINE_API_TOKEN); "
+        "state-changing calls need it, reads only when the server closes them",
     )
     parser.add_argument("--tls", action="store_true", help="connect with TLS")
     parser.add_argument("--ca", help="PEM file of the CA that signed the server's certificate (implies --tls)")

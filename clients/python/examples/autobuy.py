@@ -13,7 +13,6 @@ Prints the server's answer (e.g. `autobuy started (paper mode)`); on an error pr
 """
 
 import argparse
-import os
 import sys
 
 import _path  # noqa: F401  (clients/python on sys.path)
@@ -26,7 +25,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ae.add_common_arguments(parser)
     parser.add_argument("command", choices=["start", "stop", "status"])
-    parser.add_argument("--token", default=os.environ.get("AUTOENGINE_API_TOKEN"), help="the API token")
     arguments = parser.parse_args()
     pb = ae.stubs()
     metadata = ae.token_metadata(arguments.token)

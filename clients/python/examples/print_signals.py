@@ -40,14 +40,17 @@ def main() -> int:
     parser.add_argument("symbols", nargs="*", help="coins to show; every coin when none")
     arguments = parser.parse_args()
     pb = ae.stubs()
+    metadata = ae.token_metadata(arguments.token)
     with ae.channel_from_arguments(arguments) as channel:
         stub = pb.strategies_grpc.StrategyServiceStub(channel)
         try:
             if len(arguments.symbols) == 1:
-                coins = [stub.GetSignals(pb.strategies.GetSignalsRequest(symbol=arguments.symbols[0]), timeout=10)]
+                coins = [stub.GetSignals(
+                    pb.strategies.GetSignalsRequest(symbol=arguments.symbols[0]), metadata=metadata, timeout=10
+                )]
             else:
                 request = pb.strategies.ListSignalsRequest(symbols=arguments.symbols, fired_only=True)
-                coins = stub.ListSignals(request, timeout=10).coins
+                coins = stub.ListSignals(request, metadata=metadata, timeout=10).coins
         except grpc.RpcError as error:
             print(f"error: {error.code().name}: {error.details()}", file=sys.stderr)
             return error.code().value[0]

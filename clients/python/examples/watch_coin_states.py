@@ -42,7 +42,7 @@ def main() -> int:
     received = 0
     with ae.channel_from_arguments(arguments) as channel:
         stub = pb.coin_state_grpc.CoinStateServiceStub(channel)
-        stream = stub.WatchCoinStates(request)
+        stream = stub.WatchCoinStates(request, metadata=ae.token_metadata(arguments.token))
         try:
             for update in stream:
                 received += 1
