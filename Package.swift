@@ -105,12 +105,30 @@ let autoEngineRuntimeTests = Target.testTarget(
   swiftSettings: swiftSettings
 )
 
+/// The web dashboard's static files (`clients/web/`: HTML, CSS, JavaScript, no build step), which
+/// the REST listener serves at `/`.
+///
+/// The files stay where a person edits them, in `clients/web/`; this target's `path` points there
+/// and copies them as resources, so SwiftPM places them in a resource bundle beside the built
+/// products (`swift run autoengine serve`, `swift test` and a copied `.build/release` all find
+/// them). `DashboardAssets.swift` locates that bundle without `Bundle.module`, whose accessor
+/// would crash the server if the bundle were missing; it falls back to the source folder.
+let autoEngineDashboard = Target.target(
+  name: "AutoEngineDashboard",
+  path: "clients/web",
+  exclude: ["README.md", "tests"],
+  sources: ["DashboardAssets.swift"],
+  resources: [.copy("index.html"), .copy("dashboard.css"), .copy("dashboard.js")],
+  swiftSettings: swiftSettings
+)
+
 /// gRPC services (generated code committed under Generated/), health, the REST bridge and the
 /// assembly of both listeners into one service group.
 let autoEngineAPI = Target.target(
   name: "AutoEngineAPI",
   dependencies: [
     "AutoEngineRuntime",
+    "AutoEngineDashboard",
     "AutoEngineExchanges",
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -230,6 +248,7 @@ let package = Package(
     autoEngineExchanges, autoEngineExchangesTests,
     autoEngineRuntime, autoEngineRuntimeTests,
     autoEngineAPI, autoEngineAPITests,
+    autoEngineDashboard,
     autoEngineTestSupport,
     autoengine, aectl, aebench,
   ]

@@ -195,7 +195,7 @@ enum OpenAPIDocument {
       ])
     case .asset:
       return .object([
-        ("description", "The file, cacheable for a day."),
+        ("description", "The file: a script or a stylesheet."),
         (
           "content",
           .object([

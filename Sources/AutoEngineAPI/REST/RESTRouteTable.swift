@@ -7,7 +7,7 @@ import HTTPTypes
 /// A route added to the router must be added here too; `OpenAPIDocumentTests` fails otherwise
 /// (it compares the built router's routes with this table and probes every entry).
 enum RESTRouteTable {
-  static let all: [RESTRoute] = coins + strategies + system + TradingRoutes.table + documentation
+  static let all: [RESTRoute] = coins + strategies + system + TradingRoutes.table + documentation + dashboard
 
   static let coins: [RESTRoute] = [
     RESTRoute(
@@ -94,4 +94,14 @@ enum RESTRouteTable {
       ],
       answer: .asset, errors: [.notFound, .unavailable], access: .open),
   ]
+
+  /// The web dashboard (`clients/web/`): its page and the two files it loads.
+  static let dashboard: [RESTRoute] = DashboardRoutes.files.map { file in
+    RESTRoute(
+      method: .get, path: file.path,
+      operationID: file.path == "/" ? "getDashboard" : "getDashboard" + (file.name.hasSuffix(".css") ? "Stylesheet" : "Script"),
+      tag: "dashboard",
+      summary: file.path == "/" ? "The live web dashboard (clients/web)" : "The dashboard's \(file.name)",
+      answer: file.path == "/" ? .html : .asset, errors: [.notFound], access: .open)
+  }
 }

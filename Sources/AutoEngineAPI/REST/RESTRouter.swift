@@ -72,6 +72,7 @@ enum RESTRouter {
     }
     TradingRoutes.add(to: router, engine: engine)
     DocumentationRoutes.add(to: router, routes: RESTRouteTable.all, version: engine.version)
+    DashboardRoutes.add(to: router)
     // A known path with another method answers 405 naming the methods it takes (not 404).
     let methodsByPath = Dictionary(grouping: servedRoutes, by: \.1).mapValues { $0.map(\.0) }
     for (path, methods) in methodsByPath {

@@ -1,3 +1,4 @@
+import AutoEngineDashboard
 import AutoEngineRuntime
 import Hummingbird
 import HummingbirdCore
@@ -52,6 +53,11 @@ final class RESTListener: Service {
         logger.info(
           "REST listening on \(configuration.scheme)://\(configuration.host):\(bound)",
           metadata: ["scheme": "\(configuration.scheme)"])
+        if DashboardAssets.directory() != nil {
+          logger.info("dashboard at \(configuration.scheme)://\(configuration.host):\(bound)/")
+        } else {
+          logger.warning("the dashboard's files are missing (clients/web resource bundle): / answers 404")
+        }
         await engine.updateComponent(
           ComponentHealth(name: "rest", state: .serving, detail: "listening on \(configuration.host):\(bound)"))
       },

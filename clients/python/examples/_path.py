@@ -1,0 +1,6 @@
+"""Lets the examples run as plain scripts from a checkout: puts clients/python on sys.path."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
