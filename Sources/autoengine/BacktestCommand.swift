@@ -41,7 +41,10 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Synthetic: seed of the simulated market.")
   var seed: UInt64 = 42
 
-  @Option(help: "Trade from this time on (RFC 3339, yyyy-mm-dd or Unix seconds); earlier candles only warm up. Synthetic: the start (default 2025-01-01).")
+  @Option(
+    help:
+      "Trade from this time on (RFC 3339, yyyy-mm-dd or Unix seconds); earlier candles only warm up. Synthetic: the start (default 2025-01-01)."
+  )
   var from: String?
 
   @Option(help: "Ignore candles closing after this time (RFC 3339, yyyy-mm-dd or Unix seconds).")
@@ -52,7 +55,9 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Configuration file (YAML or JSON).")
   var config: String?
 
-  @Option(name: .customLong("set"), help: "Any configuration key, as key=value (repeatable), e.g. --set strategy.min_confidence=0.4.")
+  @Option(
+    name: .customLong("set"),
+    help: "Any configuration key, as key=value (repeatable), e.g. --set strategy.min_confidence=0.4.")
   var overrides: [String] = []
 
   @Option(help: "Write the report as JSON to this file (deterministic: same input, same bytes).")
@@ -64,7 +69,8 @@ struct BacktestCommand: ParsableCommand {
   @Flag(name: .customLong("single-threaded"), help: "Evaluate the coins on one thread (the report is identical).")
   var singleThreaded = false
 
-  @Flag(name: .customLong("no-journal"), help: "Do not write orders, fills and decisions to the in-memory trade journal.")
+  @Flag(
+    name: .customLong("no-journal"), help: "Do not write orders, fills and decisions to the in-memory trade journal.")
   var noJournal = false
 
   func validate() throws {

@@ -81,7 +81,9 @@ public enum Backtest {
       }
       if step < windowCount {
         done += windows[current].candles.reduce(0) { $0 + $1.count }
-        for index in windows[current].candles.indices { windows[current].candles[index].removeAll(keepingCapacity: true) }
+        for index in windows[current].candles.indices {
+          windows[current].candles[index].removeAll(keepingCapacity: true)
+        }
         progress(Progress(candlesDone: done, candlesTotal: data.candleCount))
       }
     }

@@ -50,7 +50,9 @@ struct BacktestDesk {
     self.startingBalance = startingBalance
     self.journal = journal
     var assets: [String] = []
-    for coin in coins where !assets.contains(coin.coin.quote.uppercased()) { assets.append(coin.coin.quote.uppercased()) }
+    for coin in coins where !assets.contains(coin.coin.quote.uppercased()) {
+      assets.append(coin.coin.quote.uppercased())
+    }
     quoteAssets = assets
     quoteIndex = coins.map { coin in assets.firstIndex(of: coin.coin.quote.uppercased()) ?? 0 }
     cash = Array(repeating: startingBalance, count: assets.count)

@@ -13,13 +13,25 @@ extension BacktestReport {
     }
     let t = totals
     let summary = [
-      ("Period", "\(BacktestText.minute(start)) → \(BacktestText.minute(end)) UTC (\(NumberText.fixed(days, decimals: 1)) days)"),
+      (
+        "Period",
+        "\(BacktestText.minute(start)) → \(BacktestText.minute(end)) UTC (\(NumberText.fixed(days, decimals: 1)) days)"
+      ),
       ("Candles", "\(candles) (\(coins.count) coins, \(strategyCount) strategies)"),
-      ("Equity", "\(BacktestText.money(t.startingCapital, places: 2)) → \(BacktestText.money(t.finalEquity, places: 2))"),
+      (
+        "Equity",
+        "\(BacktestText.money(t.startingCapital, places: 2)) → \(BacktestText.money(t.finalEquity, places: 2))"
+      ),
       ("Return", "\(NumberText.fixed(t.returnPercent, decimals: 3)) %"),
-      ("Realised P&L", "\(BacktestText.money(t.realisedPnl, places: 2)) (fees \(BacktestText.money(t.fees, places: 2)))"),
+      (
+        "Realised P&L",
+        "\(BacktestText.money(t.realisedPnl, places: 2)) (fees \(BacktestText.money(t.fees, places: 2)))"
+      ),
       ("Max drawdown", "\(NumberText.fixed(t.maxDrawdownPercent, decimals: 2)) %"),
-      ("Sharpe / Sortino", "\(t.sharpe.map { NumberText.fixed($0, decimals: 2) } ?? "—") / \(t.sortino.map { NumberText.fixed($0, decimals: 2) } ?? "—") (daily, ×√365)"),
+      (
+        "Sharpe / Sortino",
+        "\(t.sharpe.map { NumberText.fixed($0, decimals: 2) } ?? "—") / \(t.sortino.map { NumberText.fixed($0, decimals: 2) } ?? "—") (daily, ×√365)"
+      ),
       ("Trades", "\(t.trades), win rate \(t.winRatePercent.map { NumberText.fixed($0, decimals: 1) + " %" } ?? "—")"),
       ("Exposure", "\(NumberText.fixed(t.exposurePercent, decimals: 1)) %"),
     ]
@@ -40,7 +52,8 @@ extension BacktestReport {
     page += Self.chart(points.map(\.equity), times: points.map(\.time), colour: "#1565c0", fill: false)
     page += "<h2>Drawdown (%)</h2>\n"
     page += Self.chart(drawdowns, times: points.map(\.time), colour: "#c62828", fill: true)
-    page += "<h2>Coins</h2>\n<table><tr><th>coin</th><th>trades</th><th>win %</th><th>realised P&amp;L</th><th>return %</th><th>max DD</th><th>exposure %</th></tr>\n"
+    page +=
+      "<h2>Coins</h2>\n<table><tr><th>coin</th><th>trades</th><th>win %</th><th>realised P&amp;L</th><th>return %</th><th>max DD</th><th>exposure %</th></tr>\n"
     for coin in coins {
       let sign = coin.realisedPnl < 0 ? "neg" : "pos"
       page +=
@@ -48,16 +61,21 @@ extension BacktestReport {
         + "<td class=\"\(sign)\">\(BacktestText.money(coin.realisedPnl, places: 2))</td><td>\(NumberText.fixed(coin.returnPercent, decimals: 3))</td>"
         + "<td>\(NumberText.fixed(coin.maxDrawdown, decimals: 2))</td><td>\(NumberText.fixed(coin.exposurePercent, decimals: 1))</td></tr>\n"
     }
-    page += "</table>\n<h2>Strategies in the top contributors of closed trades</h2>\n<table><tr><th>strategy</th><th>trades</th><th>won</th><th>P&amp;L</th></tr>\n"
+    page +=
+      "</table>\n<h2>Strategies in the top contributors of closed trades</h2>\n<table><tr><th>strategy</th><th>trades</th><th>won</th><th>P&amp;L</th></tr>\n"
     for result in strategies {
-      page += "<tr><td>\(result.strategy)</td><td>\(result.trades)</td><td>\(result.wins)</td><td>\(BacktestText.money(result.pnl, places: 2))</td></tr>\n"
+      page +=
+        "<tr><td>\(result.strategy)</td><td>\(result.trades)</td><td>\(result.wins)</td><td>\(BacktestText.money(result.pnl, places: 2))</td></tr>\n"
     }
-    page += "</table>\n<p>Refused buys by reason: \(Self.escaped(t.refusals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))</p>\n"
+    page +=
+      "</table>\n<p>Refused buys by reason: \(Self.escaped(t.refusals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))</p>\n"
     return page + "</body></html>\n"
   }
 
   /// At most `limit` points of `curve`, evenly picked, always keeping the last.
-  private static func thinned(_ curve: [(time: UnixTime, equity: Double)], to limit: Int) -> [(time: UnixTime, equity: Double)] {
+  private static func thinned(_ curve: [(time: UnixTime, equity: Double)], to limit: Int) -> [(
+    time: UnixTime, equity: Double
+  )] {
     guard curve.count > limit else { return curve }
     let step = Double(curve.count - 1) / Double(limit - 1)
     return (0..<limit).map { curve[Int((Double($0) * step).rounded())] }
@@ -73,10 +91,13 @@ extension BacktestReport {
     let range = high - low > 0 ? high - low : 1
     func x(_ time: UnixTime) -> Double { margin + time.since(first) / span * (width - 2 * margin) }
     func y(_ value: Double) -> Double { height - margin / 2 - (value - low) / range * (height - margin) }
-    var path = zip(times, values).map { "\(NumberText.fixed(x($0), decimals: 1)),\(NumberText.fixed(y($1), decimals: 1))" }
-      .joined(separator: " ")
+    var path = zip(times, values).map {
+      "\(NumberText.fixed(x($0), decimals: 1)),\(NumberText.fixed(y($1), decimals: 1))"
+    }
+    .joined(separator: " ")
     if fill {
-      path = "\(NumberText.fixed(x(first), decimals: 1)),\(NumberText.fixed(y(Swift.min(0, high)), decimals: 1)) " + path
+      path =
+        "\(NumberText.fixed(x(first), decimals: 1)),\(NumberText.fixed(y(Swift.min(0, high)), decimals: 1)) " + path
         + " \(NumberText.fixed(x(last), decimals: 1)),\(NumberText.fixed(y(Swift.min(0, high)), decimals: 1))"
     }
     let shape =

@@ -6,7 +6,10 @@ extension BacktestReport {
   /// portfolio figures, the strategies' contributions and the refusals.
   public var table: String {
     var lines: [String] = []
-    let header = ["coin", "candles", "trades", "win %", "realised P&L", "unrealised", "fees", "return %", "max DD", "exposure %", "best", "worst"]
+    let header = [
+      "coin", "candles", "trades", "win %", "realised P&L", "unrealised", "fees", "return %", "max DD", "exposure %",
+      "best", "worst",
+    ]
     var rows: [[String]] = coins.map { coin in
       [
         coin.symbol, "\(coin.candles)", "\(coin.trades)", percent(coin.winRatePercent),
@@ -35,7 +38,8 @@ extension BacktestReport {
     lines.append(
       "equity \(BacktestText.money(t.startingCapital, places: 2)) → \(BacktestText.money(t.finalEquity, places: 2)) "
         + "(\(NumberText.fixed(t.returnPercent, decimals: 3)) %), max drawdown \(NumberText.fixed(t.maxDrawdownPercent, decimals: 2)) % "
-        + "(\(NumberText.fixed(t.maxDrawdownAmount, decimals: 2))), exposure \(NumberText.fixed(t.exposurePercent, decimals: 1)) %")
+        + "(\(NumberText.fixed(t.maxDrawdownAmount, decimals: 2))), exposure \(NumberText.fixed(t.exposurePercent, decimals: 1)) %"
+    )
     lines.append(
       "Sharpe \(t.sharpe.map { NumberText.fixed($0, decimals: 2) } ?? "—"), Sortino \(t.sortino.map { NumberText.fixed($0, decimals: 2) } ?? "—") "
         + "(daily returns at 00:00 UTC, annualised ×√365, risk-free 0)")
@@ -85,7 +89,9 @@ extension BacktestReport {
         return column == 0 ? cell + pad : pad + cell
       }
       lines.append(cells.joined(separator: "  "))
-      if separatorAfter.contains(index) { lines.append(String(repeating: "─", count: widths.reduce(0, +) + 2 * (columns - 1))) }
+      if separatorAfter.contains(index) {
+        lines.append(String(repeating: "─", count: widths.reduce(0, +) + 2 * (columns - 1)))
+      }
     }
     return lines
   }

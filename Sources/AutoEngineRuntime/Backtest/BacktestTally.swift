@@ -37,7 +37,8 @@ struct BacktestTally {
   }
 
   private(set) var coins: [CoinTotals]
-  private(set) var strategies = [StrategyTotals](repeating: StrategyTotals(), count: StrategyID.validNumbers.upperBound + 1)
+  private(set) var strategies = [StrategyTotals](
+    repeating: StrategyTotals(), count: StrategyID.validNumbers.upperBound + 1)
   let startingCapital: Decimal
   let sampleSeconds: Double
   /// The equity curve: time (Unix s) and mark-to-market equity, one point per `sampleSeconds`.

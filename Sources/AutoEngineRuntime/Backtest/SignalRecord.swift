@@ -87,7 +87,9 @@ final class CoinLane: @unchecked Sendable {
       let close = candle.time.seconds + coin.interval
       do {
         let aggregate = try evaluator.update(candle, cosmic: cosmic, now: UnixTime(seconds: close))
-        if close >= tradeFrom { output.records.append(SignalRecord(time: close, close: candle.close, aggregate: aggregate)) }
+        if close >= tradeFrom {
+          output.records.append(SignalRecord(time: close, close: candle.close, aggregate: aggregate))
+        }
       } catch {
         rejected += 1
       }
