@@ -74,12 +74,17 @@ enum ReportJSON {
 
 /// Text forms shared by the report's outputs.
 enum BacktestText {
-  /// `value` rounded half away from zero to `places` decimal places, e.g. `-12.34567891`.
+  /// `value` rounded half away from zero to `places` decimal places and written with exactly
+  /// that many, e.g. `-12.34567891` or `5.00`.
   static func money(_ value: Decimal, places: Int = 8) -> String {
     var input = value
     var rounded = Decimal()
     NSDecimalRound(&rounded, &input, places, .plain)
-    return "\(rounded)"
+    var text = "\(rounded)"
+    guard places > 0 else { return text }
+    let digits = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+    if digits < 0 { text += "." }
+    return text + String(repeating: "0", count: places - Swift.max(digits, 0))
   }
 
   /// A date and time, `2025-01-13 22:26`.
