@@ -20,7 +20,7 @@ import Testing
 
   static func synthetic(seed: UInt64, parallel: Bool) throws -> BacktestReport {
     let data = try BacktestData.synthetic(
-      catalogue: .defaults, coins: 4, days: 3, seed: seed, start: UnixTime(seconds: 1_735_689_600))
+      catalogue: .defaults, coins: 3, days: 2, seed: seed, start: UnixTime(seconds: 1_735_689_600))
     return try Backtest.run(data, options: BacktestOptions(configuration: eager, parallel: parallel))
   }
 
