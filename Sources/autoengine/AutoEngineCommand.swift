@@ -10,7 +10,7 @@ struct AutoEngineCommand: AsyncParsableCommand {
     version: AutoEngineVersion.current,
     subcommands: [
       ServeCommand.self, ConfigCommand.self, StrategiesCommand.self, SignalsCommand.self, IndicatorsCommand.self,
-      CosmicCommand.self,
+      CosmicCommand.self, BacktestCommand.self,
     ],
     defaultSubcommand: nil)
 }

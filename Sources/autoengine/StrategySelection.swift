@@ -39,15 +39,21 @@ struct StrategySelection: ParsableArguments {
     }
   }
 
-  /// An evaluator over the selection (both options narrow it; neither means all 70).
-  func evaluator(aggregator: SignalAggregator = SignalAggregator()) throws -> StrategyEvaluator {
+  /// The selected strategies, or nil for all 70.
+  func selectedStrategies() throws -> [any Strategy]? {
     let ids = try ids()
     let categories = try selectedCategories()
-    if ids == nil && categories == nil { return StrategyEvaluator(aggregator: aggregator) }
+    if ids == nil && categories == nil { return nil }
     let selected = StrategyCatalogue.all.filter { strategy in
       (ids?.contains(strategy.id) ?? true) && (categories?.contains(strategy.category) ?? true)
     }
     guard !selected.isEmpty else { throw ValidationError("--strategies and --categories select no strategy together") }
+    return selected
+  }
+
+  /// An evaluator over the selection (both options narrow it; neither means all 70).
+  func evaluator(aggregator: SignalAggregator = SignalAggregator()) throws -> StrategyEvaluator {
+    guard let selected = try selectedStrategies() else { return StrategyEvaluator(aggregator: aggregator) }
     return StrategyEvaluator(strategies: selected, aggregator: aggregator)
   }
 }

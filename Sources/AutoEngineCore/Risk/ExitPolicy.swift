@@ -15,11 +15,14 @@ public import FoundationEssentials
 /// The highest price used is the larger of the recorded highest and the current price.
 public struct ExitPolicy: Hashable, Sendable {
   /// `risk.stop_loss_pct`, percent below entry (default 5; 0 disables).
-  public var stopLossPercent: Decimal
+  public var stopLossPercent: Decimal { didSet { factors = Factors(self) } }
   /// `risk.trailing_stop_pct`, percent below the highest price (default 3; 0 disables).
-  public var trailingStopPercent: Decimal
+  public var trailingStopPercent: Decimal { didSet { factors = Factors(self) } }
   /// `risk.take_profit_pct`, percent above entry (default 10; 0 disables).
-  public var takeProfitPercent: Decimal
+  public var takeProfitPercent: Decimal { didSet { factors = Factors(self) } }
+  /// The trigger factors, computed once from the percentages (the exit rules run on every price
+  /// of every open position, and a `Decimal` division costs more than the rest of a decision).
+  private var factors = Factors()
   /// `strategy.min_confidence` (default 0.7).
   public var minConfidence: Double
   /// `strategy.min_signal_strength` (default 0.6).
@@ -35,6 +38,21 @@ public struct ExitPolicy: Hashable, Sendable {
     self.takeProfitPercent = takeProfitPercent
     self.minConfidence = minConfidence
     self.minSignalStrength = minSignalStrength
+    self.factors = Factors(self)
+  }
+
+  /// `1 − stop-loss %`, `1 + trailing %`, `1 − trailing %` and `1 + take-profit %` as fractions.
+  private struct Factors: Hashable, Sendable {
+    var stopLoss: Decimal = 1, trailingArm: Decimal = 1, trailingStop: Decimal = 1, takeProfit: Decimal = 1
+
+    init() {}
+
+    init(_ policy: ExitPolicy) {
+      stopLoss = 1 - policy.stopLossPercent / 100
+      trailingArm = 1 + policy.trailingStopPercent / 100
+      trailingStop = 1 - policy.trailingStopPercent / 100
+      takeProfit = 1 + policy.takeProfitPercent / 100
+    }
   }
 
   /// The policy of a configuration (`risk.*_pct` and the `strategy.*` thresholds).
@@ -55,17 +73,17 @@ public struct ExitPolicy: Hashable, Sendable {
     let entry = position.entryPrice
     let highest = Swift.max(position.highestPrice, price)
     if stopLossPercent > 0 {
-      let trigger = entry * (1 - stopLossPercent / 100)
+      let trigger = entry * factors.stopLoss
       if price <= trigger { return .sell(.stopLoss(price: price, trigger: trigger)) }
     }
-    if trailingStopPercent > 0, highest >= entry * (1 + trailingStopPercent / 100) {
-      let trigger = highest * (1 - trailingStopPercent / 100)
+    if trailingStopPercent > 0, highest >= entry * factors.trailingArm {
+      let trigger = highest * factors.trailingStop
       if price <= trigger {
         return .sell(.trailingStop(price: price, trigger: trigger, highest: highest))
       }
     }
     if takeProfitPercent > 0 {
-      let trigger = entry * (1 + takeProfitPercent / 100)
+      let trigger = entry * factors.takeProfit
       if price >= trigger { return .sell(.takeProfit(price: price, trigger: trigger)) }
     }
     if let signal, signal.action == .sell, signal.strength >= minSignalStrength,

@@ -1,11 +1,11 @@
 /// Plain-text renderings of numbers for messages and reasons, without Foundation formatters.
 ///
-/// Internal to the module: refusal reasons, configuration issues and flare classes use it so that
+/// Refusal reasons, configuration issues and flare classes use it so that
 /// the same number always reads the same way.
-enum NumberText {
+public enum NumberText {
   /// `value` with exactly `decimals` digits after the point, rounded half away from zero
   /// (`fixed(0.7, decimals: 2)` is `"0.70"`). Non-finite values print as `nan`, `inf`, `-inf`.
-  static func fixed(_ value: Double, decimals: Int) -> String {
+  public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
     let decimals = max(0, min(decimals, 15))
     var scale = 1.0
@@ -24,7 +24,7 @@ enum NumberText {
 
   /// `value` in its shortest round-trip form, without a trailing `.0` for whole numbers
   /// (`plain(300)` is `"300"`, `plain(0.7)` is `"0.7"`).
-  static func plain(_ value: Double) -> String {
+  public static func plain(_ value: Double) -> String {
     if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
       return String(Int64(value))
     }

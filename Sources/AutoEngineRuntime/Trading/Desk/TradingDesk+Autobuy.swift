@@ -16,13 +16,44 @@ extension TradingDesk {
     for state in states {
       let symbol = state.activeSymbol
       guard let coin = coin(for: symbol), let (view, isStale) = view(of: symbol) else { continue }
-      if book.open[symbol] != nil {
-        await considerExit(coin: coin, view: view, isStale: isStale)
-      } else if view.signal.action == .buy {
-        await considerEntry(coin: coin, view: view, isStale: isStale)
-      } else {
-        lastRefusal[symbol] = nil
-      }
+      await act(on: coin, view: view, isStale: isStale)
+    }
+  }
+
+  /// Judges one coin with the shared `TradingRules` and carries the judgement out: sells on an
+  /// exit, buys on an entry, records a refusal once per coin and reason.
+  private func act(on coin: Coin, view: MarketView, isStale: Bool) async {
+    let now = clock.now()
+    let position = book.open[coin.symbol]
+    let judgement = rules.judge(
+      coin: coin, market: .init(price: view.price, isStale: isStale, signal: view.signal), position: position,
+      hasOpenOrder: hasOpenOrder(coin.symbol), isAutobuyRunning: autobuy.running, now: now,
+      lastTradeTime: lastTrade[coin.symbol]
+    ) {
+      TradingRules.Portfolio(
+        openPositionCount: book.open.count, totalExposure: book.totalExposure,
+        dailyRealisedLoss: book.realizedLoss(since: now.startOfUTCDay), freeBalance: balances[coin.quote]?.free ?? 0)
+    }
+    switch judgement {
+    case .hold:
+      break
+    case .forgetRefusal:
+      lastRefusal[coin.symbol] = nil
+    case .exit(let reason):
+      guard let position else { return }
+      await trade(
+        coin: coin, side: .sell, amount: .base(position.baseQuantity), origin: .exit, reason: reason.description,
+        view: view)
+    case .buy(let amount):
+      await trade(
+        coin: coin, side: .buy, amount: .quote(amount), origin: .autobuy, reason: "\(view.signal)", view: view)
+    case .refuse(let refusal):
+      guard lastRefusal[coin.symbol] != refusal.code else { return }
+      lastRefusal[coin.symbol] = refusal.code
+      record(
+        decision(
+          coin: coin, side: .buy, outcome: .refused, origin: .autobuy, reason: "refused: \(refusal)",
+          code: refusal.code, view: view))
     }
   }
 
@@ -64,45 +95,6 @@ extension TradingDesk {
       : "new UTC day: kill switch released"
     logger.notice("\(autobuy.reason)")
     events.publish(.autobuy(autobuy))
-  }
-
-  /// Sells the whole position when an exit rule fires (never on a stale price, never with an
-  /// order for the coin open).
-  private func considerExit(coin: Coin, view: MarketView, isStale: Bool) async {
-    guard let price = view.price, !isStale, let position = book.open[coin.symbol],
-      let prices = position.exitPrices, !hasOpenOrder(coin.symbol)
-    else { return }
-    guard case .sell(let reason) = exitPolicy.decide(position: prices, price: price, signal: view.signal) else {
-      return
-    }
-    await trade(
-      coin: coin, side: .sell, amount: .base(position.baseQuantity), origin: .exit, reason: reason.description,
-      view: view)
-  }
-
-  /// Buys when the entry rule allows it; records a refusal once per coin and reason.
-  private func considerEntry(coin: Coin, view: MarketView, isStale: Bool) async {
-    let now = clock.now()
-    let free = balances[coin.quote]?.free ?? 0
-    // Keep room for the fee, so that a buy of the whole balance is still affordable.
-    let spendable = max(0, free / (1 + configuration.trading.paperFeePercent / 100)).roundedDown(toPlaces: 2)
-    let context = AutobuyContext(
-      isAutobuyRunning: autobuy.running, coin: coin, isStale: isStale, signal: view.signal, now: now,
-      lastTradeTime: lastTrade[coin.symbol], hasOpenOrder: hasOpenOrder(coin.symbol),
-      openPositionCount: book.open.count, totalExposure: book.totalExposure,
-      dailyRealisedLoss: book.realizedLoss(since: now.startOfUTCDay), availableBalance: spendable)
-    switch entryPolicy.decide(context) {
-    case .refuse(let refusal):
-      guard lastRefusal[coin.symbol] != refusal.code else { return }
-      lastRefusal[coin.symbol] = refusal.code
-      record(
-        decision(
-          coin: coin, side: .buy, outcome: .refused, origin: .autobuy, reason: "refused: \(refusal)",
-          code: refusal.code, view: view))
-    case .buy(let amount):
-      await trade(
-        coin: coin, side: .buy, amount: .quote(amount), origin: .autobuy, reason: "\(view.signal)", view: view)
-    }
   }
 
   /// Places an automatic order and records the decision with its outcome.

@@ -26,8 +26,10 @@ public actor TradingDesk {
   public nonisolated let board = CoinTradingBoard()
   let catalogue: CoinCatalogue
   let configuration: EngineConfiguration
-  let entryPolicy: AutobuyPolicy
-  let exitPolicy: ExitPolicy
+  /// The entry and exit rules (shared with the backtest).
+  let rules: TradingRules
+  var entryPolicy: AutobuyPolicy { rules.entry }
+  var exitPolicy: ExitPolicy { rules.exit }
   let brokers: [Exchange: any Broker]
   let brokerRefusals: [Exchange: String]
   let paperPrices: PaperPrices?
@@ -93,8 +95,7 @@ public actor TradingDesk {
     self.mode = mode
     self.catalogue = catalogue
     self.configuration = configuration
-    self.entryPolicy = AutobuyPolicy(configuration: configuration)
-    self.exitPolicy = ExitPolicy(configuration: configuration)
+    self.rules = TradingRules(configuration: configuration)
     self.brokers = brokers
     self.brokerRefusals = brokerRefusals
     self.paperPrices = paperPrices
