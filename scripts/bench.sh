@@ -31,7 +31,8 @@ if ((${#need[@]})); then
 fi
 
 echo "bench.sh: building release (aebench, autoengine)" >&2
-swift build -c release --product aebench --product autoengine >&2
+swift build -c release --product autoengine >&2
+swift build -c release --product aebench >&2
 bin=$(swift build -c release --show-bin-path)
 
 work=$(mktemp -d)

@@ -41,11 +41,12 @@ import Testing
     #expect(read.tickTimeNanos == 1_700_000_000_250_000_000)
     #expect(read.sentAtNanos == 1_700_000_001_000_000_005)
     #expect(!read.snapshot && !read.heartbeat)
-    let flags = try header(of: .with {
-      $0.sequence = 2
-      $0.snapshot = true
-      $0.heartbeat = true
-    })
+    let flags = try header(
+      of: .with {
+        $0.sequence = 2
+        $0.snapshot = true
+        $0.heartbeat = true
+      })
     #expect(flags.snapshot && flags.heartbeat && flags.stateCount == 0 && flags.tickTimeNanos == 0)
   }
 
@@ -70,7 +71,9 @@ import Testing
     }
   }
 
-  private func message(_ sequence: UInt64, tick: Int64 = 0, conflated: UInt64 = 0, snapshot: Bool = false) -> UpdateHeader {
+  private func message(_ sequence: UInt64, tick: Int64 = 0, conflated: UInt64 = 0, snapshot: Bool = false)
+    -> UpdateHeader
+  {
     var header = UpdateHeader()
     header.sequence = sequence
     header.snapshot = snapshot

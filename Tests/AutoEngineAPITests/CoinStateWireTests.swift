@@ -129,7 +129,9 @@ import Testing
       let (data, response) = try await URLSession.shared.data(
         from: URL(string: "http://127.0.0.1:\(httpPort)/api/coinstate")!)
       #expect((response as? HTTPURLResponse)?.statusCode == 200)
-      #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix("application/json") == true)
+      #expect(
+        (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix("application/json") == true
+      )
       let decoded = try Autoengine_V1_ListCoinStatesResponse(jsonUTF8Data: data)
       #expect(decoded.states == expected)
       // Byte for byte what the whole response encoded at once gives, at the same as_of.
@@ -143,7 +145,7 @@ import Testing
   }
 
   @Test func subscribersWithoutAFilterReceiveTheSameTicksInSequence() async throws {
-    let (engine, scheduler) = simulatedEngine()
+    let (engine, scheduler) = simulatedEngine(stepSeconds: 1)
     try await withRunningServer(engine: engine, services: [scheduler]) { _, grpcPort, _ in
       try await withLoopbackClient(port: grpcPort) { client in
         let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
@@ -155,8 +157,10 @@ import Testing
           #expect(stream.first?.snapshot == true)
           #expect(stream.map(\.sequence) == Array(1...UInt64(stream.count)))
         }
-        let ticksOne = Dictionary(one.dropFirst().filter { !$0.heartbeat }.map { ($0.tickTime, $0.states) }) { a, _ in a }
-        let ticksTwo = Dictionary(two.dropFirst().filter { !$0.heartbeat }.map { ($0.tickTime, $0.states) }) { a, _ in a }
+        let ticksOne = Dictionary(one.dropFirst().filter { !$0.heartbeat }.map { ($0.tickTime, $0.states) }) { a, _ in a
+        }
+        let ticksTwo = Dictionary(two.dropFirst().filter { !$0.heartbeat }.map { ($0.tickTime, $0.states) }) { a, _ in a
+        }
         let common = Set(ticksOne.keys).intersection(ticksTwo.keys)
         #expect(common.count >= 2)
         for tick in common { #expect(ticksOne[tick] == ticksTwo[tick]) }
@@ -164,7 +168,7 @@ import Testing
     }
   }
 
-  /// The first 8 messages of an unfiltered watch.
+  /// The first 6 messages of an unfiltered watch.
   private func updates(
     _ service: Autoengine_V1_CoinStateService.Client<some ClientTransport>
   ) async throws -> [Autoengine_V1_CoinStateUpdate] {
@@ -172,18 +176,19 @@ import Testing
       var seen: [Autoengine_V1_CoinStateUpdate] = []
       for try await update in response.messages {
         seen.append(update)
-        if seen.count == 8 { break }
+        if seen.count == 6 { break }
       }
       return seen
     }
   }
 
   @Test func grpcurlReadsTheSharedTickMessages() async throws {
-    let (engine, scheduler) = simulatedEngine()
+    let (engine, scheduler) = simulatedEngine(stepSeconds: 1)
     try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
-      #expect(try await eventually(seconds: 10) { (try? await engine.coinStates().allSatisfy { $0.price != nil }) == true })
+      #expect(
+        try await eventually(seconds: 10) { (try? await engine.coinStates().allSatisfy { $0.price != nil }) == true })
       let run = try await Grpcurl.located().run(
-        port: grpcPort, options: ["-d", "{}", "-max-time", "3", "-format-error"],
+        port: grpcPort, options: ["-d", "{}", "-max-time", "5", "-format-error"],
         "autoengine.v1.CoinStateService/WatchCoinStates")
       // grpcurl prints each message as pretty JSON objects one after another; split on top-level braces.
       let messages = try topLevelObjects(run.output).map {
@@ -229,5 +234,31 @@ import Testing
       }
     }
     return objects
+  }
+}
+
+/// The Server-Sent Events' JSON of a shared tick is the JSON of the whole update.
+@Suite struct CoinStateUpdateJSONTests {
+  @Test func aSharedTicksJSONIsTheWholeUpdatesJSON() async throws {
+    let engine = Engine()
+    let states = try await engine.coinStates()
+    let tick = PublishedTick(states: states, tickTime: UnixTime(seconds: 1_700_000_000.125))
+    let shared = CoinStateBatch(states: states, tickTime: tick.tickTime, tick: tick)
+    for sequence: UInt64 in [2, 77] {
+      let sentAt = UnixTime(seconds: 1_700_000_001.5)
+      let json = try CoinStateUpdateJSON.update(shared, sequence: sequence, sentAt: sentAt, engine: engine)
+      let whole = Autoengine_V1_CoinStateUpdate.with {
+        $0.sequence = sequence
+        $0.states = states.map(engine.contract)
+        $0.tickTime = .init(tick.tickTime)
+        $0.sentAt = .init(sentAt)
+      }
+      #expect(json == (try whole.jsonString()))
+      #expect(try Autoengine_V1_CoinStateUpdate(jsonString: json) == whole)
+    }
+    #expect(tick.encodingCount == 1)
+    let own = CoinStateBatch(states: Array(states.prefix(1)), tickTime: tick.tickTime, conflated: 4)
+    let json = try CoinStateUpdateJSON.update(own, sequence: 3, sentAt: tick.tickTime, engine: engine)
+    #expect(try Autoengine_V1_CoinStateUpdate(jsonString: json).conflated == 4)
   }
 }

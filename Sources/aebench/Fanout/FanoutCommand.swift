@@ -39,7 +39,8 @@ struct FanoutCommand: AsyncParsableCommand {
   @Option(help: "Seconds between the last snapshot and the start of measurement.")
   var warmup = 5.0
 
-  @Option(help: "Seconds between engine ticks of the started server (its price interval and simulated step; divides 60).")
+  @Option(
+    help: "Seconds between engine ticks of the started server (its price interval and simulated step; divides 60).")
   var interval = 1
 
   @Option(help: "Use this running server (host:port of its gRPC listener) instead of starting one.")
@@ -47,6 +48,9 @@ struct FanoutCommand: AsyncParsableCommand {
 
   @Option(help: "The autoengine executable to start (default: the one next to aebench).")
   var autoengine: String?
+
+  @Option(help: "HTTP/2 flow-control window the client grants, bytes (default 8 MiB, grpc-swift's).")
+  var window = 8 * 1024 * 1024
 
   @Flag(help: "Print one tab-separated result line only (for scripts/bench.sh).")
   var tsv = false
@@ -91,7 +95,10 @@ struct FanoutCommand: AsyncParsableCommand {
       GRPCClient(
         transport: try HTTP2ClientTransport.Posix(
           target: .ipv4(address: host, port: port), transportSecurity: .plaintext,
-          config: .defaults { $0.http2.maxFrameSize = 1 << 20 }))
+          config: .defaults {
+            $0.http2.maxFrameSize = 1 << 20
+            $0.http2.targetWindowSize = window
+          }))
     }
     let progress = RunProgress()
     return try await withThrowingTaskGroup(of: Void.self) { connectionTasks in

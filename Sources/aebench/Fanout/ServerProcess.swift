@@ -23,7 +23,8 @@ final class ServerProcess {
   /// Starts `executable serve` on the simulated market with `settings` (`key=value`, passed as
   /// `--set`), both listeners on free ports of 127.0.0.1, and waits until both listen.
   init(executable: URL, settings: [String], seconds: Double = 60) async throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("aebench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aebench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let log = directory.appendingPathComponent("server.log")
     FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -43,7 +44,8 @@ final class ServerProcess {
     var ports: (grpc: Int?, http: Int?) = (nil, nil)
     while ports.grpc == nil || ports.http == nil {
       guard process.isRunning else {
-        throw ServerProcessError("autoengine exited before listening:\n\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        throw ServerProcessError(
+          "autoengine exited before listening:\n\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
       }
       guard Date() < deadline else {
         process.terminate()
