@@ -227,8 +227,22 @@ let aebench = Target.executableTarget(
     .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+    .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
     .product(name: "SwiftProtobuf", package: "swift-protobuf"),
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
+  ],
+  swiftSettings: swiftSettings
+)
+
+/// The benchmarks' own logic (message header reading, sequence and latency accounting, the
+/// server child's ports and memory), tested without running a benchmark.
+let aebenchTests = Target.testTarget(
+  name: "AEBenchTests",
+  dependencies: [
+    "aebench",
+    "AutoEngineAPI",
+    "AutoEngineCore",
+    .product(name: "SwiftProtobuf", package: "swift-protobuf"),
   ],
   swiftSettings: swiftSettings
 )
@@ -250,6 +264,6 @@ let package = Package(
     autoEngineAPI, autoEngineAPITests,
     autoEngineDashboard,
     autoEngineTestSupport,
-    autoengine, aectl, aebench,
+    autoengine, aectl, aebench, aebenchTests,
   ]
 )

@@ -8,6 +8,7 @@ struct AEBench: AsyncParsableCommand {
     commandName: "aebench",
     abstract: "Benchmarks and load generators (use a release build).",
     subcommands: [
-      StrategiesBenchCommand.self, MarketBenchCommand.self, HealthLoadCommand.self, BacktestBenchCommand.self,
+      StrategiesBenchCommand.self, MarketBenchCommand.self, HealthLoadCommand.self, FanoutCommand.self,
+      BacktestBenchCommand.self,
     ])
 }

@@ -214,7 +214,7 @@ struct ServeCommand: AsyncParsableCommand {
       logger.notice(
         "market: SIMULATED (seed \(market.seed), offline) — prices are generated, not real; use --market replay or live for real data"
       )
-      return SimulatedMarket(coins: coins, seed: market.seed, start: now)
+      return SimulatedMarket(coins: coins, seed: market.seed, start: now, stepSeconds: market.simulatedStepSeconds)
     case .replay:
       logger.notice("market: REPLAY of the candle files in \(market.replayDirectory) at \(market.replaySpeed)× speed")
       do {

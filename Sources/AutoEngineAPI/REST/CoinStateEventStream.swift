@@ -9,7 +9,9 @@ import SwiftProtobuf
 /// tick with the coins that changed; comment lines (`: heartbeat`) keep idle connections alive
 /// through proxies. Each event's data is the proto3 JSON of a `CoinStateUpdate` (with its
 /// per-stream sequence number and conflation count), and its `id:` is that sequence number.
-/// The subscription ends when the client disconnects or the server shuts down.
+/// Each engine tick's JSON is made once for every subscriber that receives it unchanged
+/// (`CoinStateUpdateJSON`). The subscription ends when the client disconnects or the server
+/// shuts down.
 enum CoinStateEventStream {
   /// The streaming response for `request` (`?symbols=A,B&exchange=coinbase&heartbeat=15`).
   static func response(for request: Request, engine: Engine) async throws -> Response {
@@ -39,14 +41,8 @@ enum CoinStateEventStream {
             sequence += 1
             switch delivery {
             case .batch(let batch):
-              let update = Autoengine_V1_CoinStateUpdate.with {
-                $0.sequence = sequence
-                $0.states = batch.states.map(engine.contract)
-                $0.conflated = batch.conflated
-                $0.tickTime = .init(batch.tickTime)
-                $0.sentAt = .init(clock.now())
-              }
-              try await writer.write(event("update", sequence: sequence, update: update))
+              let json = try CoinStateUpdateJSON.update(batch, sequence: sequence, sentAt: clock.now(), engine: engine)
+              try await writer.write(event("update", sequence: sequence, json: json))
             case .heartbeat:
               try await writer.write(ByteBuffer(string: ": heartbeat \(sequence)\n\n"))
             }
@@ -68,7 +64,11 @@ enum CoinStateEventStream {
   private static func event(_ name: String, sequence: UInt64, update: Autoengine_V1_CoinStateUpdate) throws
     -> ByteBuffer
   {
-    let json: String = try update.jsonString()
-    return ByteBuffer(string: "event: \(name)\nid: \(sequence)\ndata: \(json)\n\n")
+    event(name, sequence: sequence, json: try update.jsonString())
+  }
+
+  /// One SSE event whose data is `json` (one line: swift-protobuf writes no newlines).
+  private static func event(_ name: String, sequence: UInt64, json: String) -> ByteBuffer {
+    ByteBuffer(string: "event: \(name)\nid: \(sequence)\ndata: \(json)\n\n")
   }
 }

@@ -41,10 +41,9 @@ enum RESTRouter {
         message: Autoengine_V1_ListCoinsResponse(
           await engine.coinListing(exchange: try request.exchangeFilter(), enabledOnly: request.flag("enabled_only"))))
     }
+    let coinStateListing = CoinStateListing(engine: engine)
     router.get("/api/coinstate") { request, _ in
-      ProtoJSON(
-        message: Autoengine_V1_ListCoinStatesResponse(
-          try await engine.coinStates(try request.coinFilter()), asOf: engine.clock.now(), engine: engine))
+      try await coinStateListing.response(for: request)
     }
     router.get("/api/coinstate/stream") { request, _ in
       try await CoinStateEventStream.response(for: request, engine: engine)

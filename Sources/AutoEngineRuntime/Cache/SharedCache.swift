@@ -44,7 +44,12 @@ public actor SharedCache {
     }
   }
 
-  private var entries: [String: CoinCache] = [:]
+  private var entries: [String: CoinCache] = [:] {
+    didSet { generation &+= 1 }
+  }
+  /// Changes on every change of any coin's entry: equal generations mean equal states, so
+  /// encodings of the states can be kept while it stays the same.
+  public private(set) var generation: UInt64 = 0
   private var order: [String] = []
   /// Configured symbol by the symbol used on the exchange.
   private var configuredByActive: [String: String] = [:]
@@ -149,6 +154,18 @@ public actor SharedCache {
       countRead(state)
       return state
     }
+  }
+
+  /// The current states of every coin, in configuration order (each read counted), with the
+  /// generation they belong to.
+  public func versionedStates() -> (states: [CoinState], generation: UInt64) {
+    (states(), generation)
+  }
+
+  /// The current state of a coin (counted as a hit when its price is fresh) with the generation
+  /// it belongs to, or nil if unknown.
+  public func versionedState(of symbol: String) -> (state: CoinState, generation: UInt64)? {
+    state(of: symbol).map { ($0, generation) }
   }
 
   /// Latest signals of one coin's strategies with their reasons, formatted now.

@@ -62,6 +62,10 @@ extension AutoEngineSettings {
     .number(
       "market.replay_speed", unit: "× real time", "Market seconds replayed per wall-clock second.",
       \.market.replaySpeed),
+    .integer(
+      "market.step_seconds", unit: "seconds, a divisor of 60",
+      "Seconds between the simulated market's price moves.", expected: "a whole number of seconds",
+      \.market.simulatedStepSeconds),
   ]
 
   private static let sourceKeys: [SettingKey] = [

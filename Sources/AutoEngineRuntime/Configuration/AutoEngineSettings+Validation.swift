@@ -11,7 +11,8 @@ extension AutoEngineSettings {
   /// * `server.tls_cert` and `server.tls_key` are both set or both empty.
   /// * each `server.cors_origins` entry is `*` or an `http`/`https` origin without a path.
   /// * `server.require_token_for_reads` needs an API token.
-  /// * `market.replay_dir` is set when `market.source` is `replay`; `market.replay_speed` > 0.
+  /// * `market.replay_dir` is set when `market.source` is `replay`; `market.replay_speed` > 0;
+  ///   `market.step_seconds` divides 60.
   /// * `trading.mode` `live` needs `market.source` `live`.
   /// * `exchanges.*.base_url` and `cosmic.swpc.base_url` are `http`/`https` URLs with a host;
   ///   `cosmic.schumann_url` is empty or such a URL; `cache.redis_url` is a `redis`/`rediss` URL.
@@ -59,6 +60,12 @@ extension AutoEngineSettings {
     }
     if !(market.replaySpeed.isFinite && market.replaySpeed > 0) {
       issue("market.replay_speed", "must be > 0 (got \(YAMLText.number(market.replaySpeed)))")
+    }
+    if !SimulatedMarket.validStepSeconds.contains(market.simulatedStepSeconds) {
+      issue(
+        "market.step_seconds",
+        "must divide 60: one of \(SimulatedMarket.validStepSeconds.map(String.init).joined(separator: ", ")) (got \(market.simulatedStepSeconds))"
+      )
     }
     if engine.trading.mode == .live, market.source != .live {
       issue(

@@ -11,15 +11,20 @@ public struct MarketSettings: Hashable, Sendable {
   public var replayDirectory: String
   /// `market.replay_speed`: market seconds played per wall-clock second, > 0 (default 1).
   public var replaySpeed: Double
+  /// `market.step_seconds`: seconds between the simulated market's price moves, a divisor of 60
+  /// (default 5); with `fetch.price_fetch_interval` at least as short, every coin changes on each
+  /// step (the fan-out benchmark uses 1 to tick all 40 coins every second).
+  public var simulatedStepSeconds: Int
 
   /// Creates market settings; every argument defaults to the documented default.
   public init(
     source: MarketSourceKind = .simulated, seed: UInt64 = 42, replayDirectory: String = "",
-    replaySpeed: Double = 1
+    replaySpeed: Double = 1, simulatedStepSeconds: Int = 5
   ) {
     self.source = source
     self.seed = seed
     self.replayDirectory = replayDirectory
     self.replaySpeed = replaySpeed
+    self.simulatedStepSeconds = simulatedStepSeconds
   }
 }

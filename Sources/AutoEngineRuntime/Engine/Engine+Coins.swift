@@ -36,7 +36,7 @@ extension Engine {
     return coinStates.subscribe(filter)
   }
 
-  private func checkSymbols(_ filter: CoinFilter) throws(EngineError) {
+  func checkSymbols(_ filter: CoinFilter) throws(EngineError) {
     for symbol in filter.symbols ?? [] where catalogue.coin(forSymbol: symbol) == nil {
       throw .unknownSymbol(symbol)
     }

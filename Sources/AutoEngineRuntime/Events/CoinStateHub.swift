@@ -9,6 +9,18 @@ public struct CoinStateBatch: Sendable {
   public var tickTime: UnixTime
   /// Updates replaced by newer ones before this subscriber read them, since its previous batch.
   public var conflated: UInt64
+  /// The published tick this batch is exactly (same states, same order, nothing conflated), so
+  /// a transport may send every such subscriber the tick's one shared encoding; nil when the
+  /// batch is this subscriber's own (a filter left coins out, or ticks were conflated).
+  public var tick: PublishedTick?
+
+  /// A batch of `states` from the tick at `tickTime`.
+  public init(states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0, tick: PublishedTick? = nil) {
+    self.states = states
+    self.tickTime = tickTime
+    self.conflated = conflated
+    self.tick = tick
+  }
 }
 
 /// Fans coin-state changes out to any number of subscribers without ever blocking the engine.
@@ -44,8 +56,9 @@ public final class CoinStateHub: Sendable {
   public func publish(_ states: [CoinState], tickTime: UnixTime) {
     guard !states.isEmpty else { return }
     let subscribers = registry.withLock { Array($0.subscriptions.values) }
+    let tick = PublishedTick(states: states, tickTime: tickTime)
     var conflated: UInt64 = 0
-    for subscriber in subscribers { conflated += subscriber.offer(states, tickTime: tickTime) }
+    for subscriber in subscribers { conflated += subscriber.offer(tick) }
     totals.withLock {
       $0.published += UInt64(states.count)
       $0.conflated += conflated
@@ -89,6 +102,9 @@ public final class CoinStateSubscription: Sendable {
     var order: [String] = []
     var tickTime = UnixTime(seconds: 0)
     var conflated: UInt64 = 0
+    /// A whole tick waiting to be read, when it is all that is pending (then `pending` and
+    /// `order` are empty and `conflated` is 0).
+    var tick: PublishedTick?
     var finished = false
     var waiter: CheckedContinuation<CoinStateDelivery?, Never>?
     var waiterToken: UInt64 = 0
@@ -147,25 +163,32 @@ public final class CoinStateSubscription: Sendable {
     finish()
   }
 
-  /// Queues `states` (those the filter selects); returns how many pending ones they replaced.
-  func offer(_ states: [CoinState], tickTime: UnixTime) -> UInt64 {
+  /// Queues the states of `tick` the filter selects; returns how many pending ones they replaced.
+  ///
+  /// A subscriber with nothing pending that selects the whole tick (the common case) just keeps
+  /// a reference to it: no per-coin work, and the tick's shared encoding can be sent as is. Only
+  /// when a further tick arrives before it read is the queue built coin by coin (conflation).
+  func offer(_ tick: PublishedTick) -> UInt64 {
+    let selectsAll = filter == .all || tick.states.allSatisfy { filter.matches($0.coin) }
     let (waiter, batch, replaced): (CheckedContinuation<CoinStateDelivery?, Never>?, CoinStateBatch?, UInt64) =
       state.withLock { state in
         guard !state.finished else { return (nil, nil, 0) }
         var replaced: UInt64 = 0
-        var added = false
-        for coinState in states where filter.matches(coinState.coin) {
-          added = true
-          let symbol = coinState.coin.symbol
-          if state.pending.updateValue(coinState, forKey: symbol) != nil {
-            replaced += 1
-          } else {
-            state.order.append(symbol)
+        if selectsAll && tick.hasDistinctSymbols && state.tick == nil && state.order.isEmpty {
+          state.tick = tick
+          state.tickTime = tick.tickTime
+        } else {
+          if let held = state.tick {
+            // A second tick before the first was read: the first becomes the start of the queue.
+            state.tick = nil
+            Self.enqueue(held.states, into: &state, where: { _ in true })
           }
+          let (added, replacedNow) = Self.enqueue(tick.states, into: &state, where: filter.matches)
+          guard added > 0 else { return (nil, nil, 0) }
+          replaced = replacedNow
+          state.tickTime = tick.tickTime
+          state.conflated += replaced
         }
-        guard added else { return (nil, nil, 0) }
-        state.conflated += replaced
-        state.tickTime = tickTime
         guard let waiter = state.waiter, let batch = Self.take(&state) else { return (nil, nil, replaced) }
         state.waiter = nil
         return (waiter, batch, replaced)
@@ -174,9 +197,30 @@ public final class CoinStateSubscription: Sendable {
     return replaced
   }
 
+  /// Adds the `states` that `selects` to the queue, newest per coin; returns how many it added
+  /// and how many of those replaced a pending state.
+  @discardableResult
+  private static func enqueue(
+    _ states: [CoinState], into state: inout State, where selects: (Coin) -> Bool
+  ) -> (added: Int, replaced: UInt64) {
+    var added = 0
+    var replaced: UInt64 = 0
+    for coinState in states where selects(coinState.coin) {
+      added += 1
+      let symbol = coinState.coin.symbol
+      if state.pending.updateValue(coinState, forKey: symbol) != nil {
+        replaced += 1
+      } else {
+        state.order.append(symbol)
+      }
+    }
+    return (added, replaced)
+  }
+
   func finish() {
     let waiter = state.withLock { state -> CheckedContinuation<CoinStateDelivery?, Never>? in
       state.finished = true
+      state.tick = nil
       state.pending.removeAll()
       state.order.removeAll()
       defer { state.waiter = nil }
@@ -195,6 +239,10 @@ public final class CoinStateSubscription: Sendable {
   }
 
   private static func take(_ state: inout State) -> CoinStateBatch? {
+    if let tick = state.tick {
+      state.tick = nil
+      return CoinStateBatch(states: tick.states, tickTime: tick.tickTime, conflated: 0, tick: tick)
+    }
     guard !state.order.isEmpty else { return nil }
     let batch = CoinStateBatch(
       states: state.order.compactMap { state.pending[$0] }, tickTime: state.tickTime, conflated: state.conflated)

@@ -35,19 +35,25 @@ public struct CoinTradingSnapshot: Hashable, Sendable {
 /// The desk's per-coin trading snapshots, readable from any thread without awaiting the desk
 /// (coin-state mapping reads it for every message). Keyed by the traded symbol.
 public final class CoinTradingBoard: Sendable {
-  private let snapshots = Mutex<[String: CoinTradingSnapshot]>([:])
+  private let snapshots = Mutex<(all: [String: CoinTradingSnapshot], generation: UInt64)>(([:], 0))
 
   /// An empty board.
   public init() {}
 
   /// The snapshot of `symbol`: `.flat` when the coin has no trading activity.
   public func snapshot(of symbol: String) -> CoinTradingSnapshot {
-    snapshots.withLock { $0[symbol.uppercased()] } ?? .flat
+    snapshots.withLock { $0.all[symbol.uppercased()] } ?? .flat
   }
 
   /// Replaces every snapshot (coins absent from `all` read as flat).
   public func replace(_ all: [String: CoinTradingSnapshot]) {
     let keyed = Dictionary(all.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { _, new in new })
-    snapshots.withLock { $0 = keyed }
+    snapshots.withLock {
+      $0.all = keyed
+      $0.generation &+= 1
+    }
   }
+
+  /// Changes on every `replace`: equal generations mean equal snapshots.
+  public var generation: UInt64 { snapshots.withLock { $0.generation } }
 }

@@ -47,8 +47,9 @@ func withLoopbackClient<Result: Sendable>(
 }
 
 /// An engine on the seeded simulated market with a fetch scheduler ticking every 50 ms, so that
-/// tests see live-updating states within a fraction of a second.
-func simulatedEngine(seed: UInt64 = 7) -> (Engine, FetchScheduler) {
+/// tests see live-updating states within a fraction of a second; the market's prices move every
+/// `stepSeconds`.
+func simulatedEngine(seed: UInt64 = 7, stepSeconds: Int = 5) -> (Engine, FetchScheduler) {
   var configuration = EngineConfiguration.defaults
   configuration.fetch.priceFetchInterval = 0.05
   configuration.fetch.volumeFetchInterval = 0.2
@@ -58,7 +59,9 @@ func simulatedEngine(seed: UInt64 = 7) -> (Engine, FetchScheduler) {
   var logger = Logger(label: "test-scheduler")
   logger.logLevel = .warning
   let scheduler = FetchScheduler(
-    engine: engine, source: SimulatedMarket(coins: engine.catalogue.enabledCoins, seed: seed, start: clock.now()),
+    engine: engine,
+    source: SimulatedMarket(
+      coins: engine.catalogue.enabledCoins, seed: seed, start: clock.now(), stepSeconds: stepSeconds),
     clock: clock, warmUpCandles: 60, logger: logger)
   return (engine, scheduler)
 }

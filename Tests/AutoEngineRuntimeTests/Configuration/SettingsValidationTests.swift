@@ -74,6 +74,11 @@ import Testing
       }.isEmpty)
     #expect(issues { $0.market.replaySpeed = 0 } == ["market.replay_speed: must be > 0 (got 0)"])
     #expect(issues { $0.market.replaySpeed = -2.5 } == ["market.replay_speed: must be > 0 (got -2.5)"])
+    #expect(
+      issues { $0.market.simulatedStepSeconds = 7 } == [
+        "market.step_seconds: must divide 60: one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60 (got 7)"
+      ])
+    #expect(issues { $0.market.simulatedStepSeconds = 1 } == [])
     #expect(issues { $0.market.replaySpeed = .infinity }.count == 1)
   }
 

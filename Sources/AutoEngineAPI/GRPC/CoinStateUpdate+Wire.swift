@@ -1,0 +1,46 @@
+import AutoEngineCore
+import AutoEngineRuntime
+import SwiftProtobuf
+
+/// `CoinStateUpdate`s in wire form for `WatchCoinStates`, with each engine tick encoded once.
+///
+/// A subscriber that received a tick exactly as published (the common case: no filter, keeping
+/// up) is sent the tick's shared encoding of fields 4 (`states`) and 6 (`tick_time`), between its
+/// own field 1 (`sequence`) and field 7 (`sent_at`): fields in number order, so the bytes are
+/// exactly those of the whole message encoded at once. `conflated` (5) is 0 there — a
+/// conflated batch is never the published tick — and `snapshot`/`heartbeat` (2, 3) are false.
+/// Every other batch is that subscriber's own message, encoded for it.
+enum CoinStateUpdateWire {
+  /// Name of the shared encoding in `PublishedTick`.
+  static let format = "autoengine.v1.CoinStateUpdate/protobuf"
+
+  /// The update for `batch` as message `sequence` of a stream, sent at `sentAt`.
+  static func update(
+    _ batch: CoinStateBatch, sequence: UInt64, sentAt: UnixTime, engine: Engine
+  ) throws -> WireMessage {
+    guard let tick = batch.tick else {
+      let update = Autoengine_V1_CoinStateUpdate.with {
+        $0.sequence = sequence
+        $0.states = batch.states.map(engine.contract)
+        $0.conflated = batch.conflated
+        $0.tickTime = .init(batch.tickTime)
+        $0.sentAt = .init(sentAt)
+      }
+      return WireMessage(try update.serializedBytes())
+    }
+    let shared: [UInt8] = try tick.sharedEncoding(format) {
+      try Autoengine_V1_CoinStateUpdate.with {
+        $0.states = tick.states.map(engine.contract)
+        $0.tickTime = .init(tick.tickTime)
+      }.serializedBytes()
+    }
+    return WireMessage(
+      try Autoengine_V1_CoinStateUpdate.with { $0.sequence = sequence }.serializedBytes(), shared,
+      try Autoengine_V1_CoinStateUpdate.with { $0.sentAt = .init(sentAt) }.serializedBytes())
+  }
+
+  /// A whole message, encoded for one stream (snapshot, heartbeat).
+  static func own(_ update: Autoengine_V1_CoinStateUpdate) throws -> WireMessage {
+    WireMessage(try update.serializedBytes())
+  }
+}

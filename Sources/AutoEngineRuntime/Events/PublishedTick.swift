@@ -1,0 +1,44 @@
+public import AutoEngineCore
+import Synchronization
+
+/// One engine tick as the hub published it: the states that changed, and the transports'
+/// encodings of them, each made once and shared by every subscriber that receives this tick
+/// unchanged.
+///
+/// The hub knows no wire format; a transport asks for its encoding under a name of its own
+/// (`"protobuf"`, `"json"`) and the first subscriber to deliver the tick makes it while the
+/// others wait for it, so a tick is encoded once per format however many subscribers there are.
+public final class PublishedTick: Sendable {
+  /// The states published in this tick, in publication order.
+  public let states: [CoinState]
+  /// Time of the engine tick.
+  public let tickTime: UnixTime
+  /// Whether no coin appears twice in `states` (then a subscriber may take them as they are).
+  let hasDistinctSymbols: Bool
+  private let encodings = Mutex<[String: any Sendable]>([:])
+
+  /// A tick of `states` at `tickTime`.
+  public init(states: [CoinState], tickTime: UnixTime) {
+    self.states = states
+    self.tickTime = tickTime
+    hasDistinctSymbols = Set(states.map(\.coin.symbol)).count == states.count
+  }
+
+  /// The encoding named `format`, made by `encode` on first use and kept for later callers.
+  ///
+  /// `encode` runs at most once per format (callers asking meanwhile wait for it); if it throws,
+  /// nothing is kept and the next caller tries again.
+  public func sharedEncoding<Encoding: Sendable>(
+    _ format: String, _ encode: () throws -> Encoding
+  ) throws -> Encoding {
+    try encodings.withLock { encodings in
+      if let kept = encodings[format] as? Encoding { return kept }
+      let made = try encode()
+      encodings[format] = made
+      return made
+    }
+  }
+
+  /// Number of formats encoded so far (for tests and metrics).
+  public var encodingCount: Int { encodings.withLock { $0.count } }
+}
