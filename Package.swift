@@ -105,12 +105,35 @@ let autoEngineRuntimeTests = Target.testTarget(
   swiftSettings: swiftSettings
 )
 
+/// A small Redis client on SwiftNIO (RESP2/RESP3, pipelining, pub/sub, reconnect, AUTH, TLS)
+/// for the `redis` cache backend and the fan-out to API replicas.
+let autoEngineRedis = Target.target(
+  name: "AutoEngineRedis",
+  dependencies: [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
+  swiftSettings: swiftSettings
+)
+let autoEngineRedisTests = Target.testTarget(
+  name: "AutoEngineRedisTests",
+  dependencies: [
+    "AutoEngineRedis",
+    "AutoEngineTestSupport",
+    .product(name: "NIOCore", package: "swift-nio"),
+  ],
+  swiftSettings: swiftSettings
+)
+
 /// gRPC services (generated code committed under Generated/), health, the REST bridge and the
 /// assembly of both listeners into one service group.
 let autoEngineAPI = Target.target(
   name: "AutoEngineAPI",
   dependencies: [
     "AutoEngineRuntime",
+    "AutoEngineRedis",
     "AutoEngineExchanges",
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -131,6 +154,7 @@ let autoEngineAPITests = Target.testTarget(
   name: "AutoEngineAPITests",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineRedis",
     "AutoEngineTestSupport",
     // The executables are built before the tests that run them as subprocesses.
     "autoengine",
@@ -170,6 +194,7 @@ let autoengine = Target.executableTarget(
   name: "autoengine",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineRedis",
     "AutoEngineRuntime",
     "AutoEngineExchanges",
     "AutoEngineCore",
@@ -227,6 +252,7 @@ let package = Package(
     autoEngineCore, autoEngineCoreTests,
     autoEngineExchanges, autoEngineExchangesTests,
     autoEngineRuntime, autoEngineRuntimeTests,
+    autoEngineRedis, autoEngineRedisTests,
     autoEngineAPI, autoEngineAPITests,
     autoEngineTestSupport,
     autoengine, aectl, aebench,
