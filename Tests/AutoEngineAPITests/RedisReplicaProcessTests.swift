@@ -1,0 +1,158 @@
+import AutoEngineRedis
+import AutoEngineTestSupport
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import GRPCProtobuf
+import NIOCore
+import SwiftProtobuf
+import Testing
+
+@testable import AutoEngineAPI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One `--role engine` and two `--role api` processes on loopback through a real redis-server.
+@Suite struct RedisReplicaProcessTests {
+  /// One tick as a subscriber saw it: its time and every coin's price.
+  struct Tick: Equatable, CustomStringConvertible {
+    var time: Double
+    var prices: [String: String]
+    var description: String { "tick@\(time) (\(prices.count) coins)" }
+
+    init(_ update: Autoengine_V1_CoinStateUpdate) {
+      time = update.tickTime.timeIntervalSince1970
+      prices = Dictionary(update.states.map { ($0.symbol, $0.price) }, uniquingKeysWith: { _, last in last })
+    }
+  }
+
+  private func serve(_ arguments: [String]) async throws -> (ChildProcess, grpcPort: Int) {
+    let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("autoengine-test-\(UUID().uuidString)")
+    let process = try ChildProcess(
+      executable: try builtProduct("autoengine"),
+      arguments: ["serve", "--grpc-port", "0", "--http-port", "0", "--data-dir", dataDir.path] + arguments)
+    let line = try await process.waitForStderrLine(containing: "gRPC listening on 127.0.0.1:", seconds: 60)
+    let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
+    return (process, port)
+  }
+
+  /// The next `count` non-snapshot, non-heartbeat updates of a replica's WatchCoinStates stream.
+  private func watch(port: Int, count: Int) async throws -> [Autoengine_V1_CoinStateUpdate] {
+    try await withLoopbackClient(port: port) { client in
+      let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
+      return try await service.watchCoinStates(.with { _ in }) { response in
+        var seen: [Autoengine_V1_CoinStateUpdate] = []
+        for try await update in response.messages where !update.snapshot && !update.heartbeat {
+          seen.append(update)
+          if seen.count == count { break }
+        }
+        return seen
+      }
+    }
+  }
+
+  /// Checks that `ticks` appear in `published` contiguously and in the same order.
+  private func expectContiguous(_ ticks: [Tick], in published: [Tick], replica: String) {
+    guard let first = ticks.first, let start = published.firstIndex(where: { $0.time == first.time }) else {
+      Issue.record("\(replica): its first tick \(ticks.first?.description ?? "-") was not published on Redis")
+      return
+    }
+    let expected = Array(published[start..<min(published.count, start + ticks.count)])
+    #expect(ticks == expected, "\(replica) saw \(ticks) but the engine published \(expected)")
+  }
+
+  @Test(.timeLimit(.minutes(3)))
+  func twoAPIReplicasServeTheEnginesTicksInOrderAndSurviveARedisRestart() async throws {
+    let redis = try await RedisTestServer()
+    defer { redis.stop() }
+    let prefix = "test-\(UUID().uuidString.prefix(8)):"
+    let common = ["--redis-url", redis.url, "--set", "cache.redis_prefix=\(prefix)"]
+    let (engine, _) = try await serve(
+      ["--role", "engine", "--set", "fetch.price_fetch_interval=0.5", "--set", "fetch.stale_threshold_multiplier=100"]
+        + common)
+    defer { engine.kill() }
+    let (first, firstPort) = try await serve(["--role", "api"] + common)
+    defer { first.kill() }
+    let (second, secondPort) = try await serve(["--role", "api"] + common)
+    defer { second.kill() }
+    #expect(first.standardError().contains("role api"))
+
+    // What the engine published, read straight from Redis by the test.
+    var configuration = try RedisConfiguration(url: redis.url)
+    configuration.maximumBackoff = 0.2
+    let tap = RedisSubscriber(configuration: configuration)
+    defer { tap.close() }
+    try await tap.subscribe(channels: [ReplicationKeys(prefix: prefix).ticksChannel])
+    let published = Task {
+      var ticks: [Tick] = []
+      for await event in tap.events {
+        if case .message(_, _, let payload) = event,
+          let update = try? Autoengine_V1_CoinStateUpdate(serializedBytes: Array(buffer: payload))
+        {
+          ticks.append(Tick(update))
+        }
+      }
+      return ticks
+    }
+
+    async let fromFirst = watch(port: firstPort, count: 6)
+    async let fromSecond = watch(port: secondPort, count: 6)
+    let (a, b) = try await (fromFirst, fromSecond)
+    try await Task.sleep(for: .milliseconds(300))
+    tap.close()
+    let ticks = await published.value
+    #expect(a.allSatisfy { $0.conflated == 0 } && b.allSatisfy { $0.conflated == 0 })
+    #expect(a.map(\.sequence) == Array(2...7) && b.map(\.sequence) == Array(2...7))
+    #expect(a.allSatisfy { $0.states.count == 40 } || a.allSatisfy { !$0.states.isEmpty })
+    expectContiguous(a.map(Tick.init), in: ticks, replica: "replica 1")
+    expectContiguous(b.map(Tick.init), in: ticks, replica: "replica 2")
+
+    // Redis killed mid-run and restarted on the same port: every process stays up, and an open
+    // stream on each replica receives ticks again.
+    async let resumedFirst = watch(port: firstPort, count: 4)
+    async let resumedSecond = watch(port: secondPort, count: 4)
+    try await Task.sleep(for: .seconds(1))
+    redis.kill()
+    try await Task.sleep(for: .seconds(1))
+    try await redis.start()
+    let restartedAt = Date().timeIntervalSince1970
+    let (c, d) = try await (resumedFirst, resumedSecond)
+    for updates in [c, d] {
+      let times = updates.map { $0.tickTime.timeIntervalSince1970 }
+      #expect(times == times.sorted(), "ticks after the restart stay in order")
+    }
+    // The last updates are ticks the engine made after Redis came back.
+    #expect((c.last?.tickTime.timeIntervalSince1970 ?? 0) >= restartedAt - 0.5)
+    #expect((d.last?.tickTime.timeIntervalSince1970 ?? 0) >= restartedAt - 0.5)
+    for process in [engine, first, second] {
+      process.signal(SIGTERM)
+      #expect(try await process.waitForExit(seconds: 10) == 0)
+    }
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func anAPIReplicaWithoutRedisExitsNamingTheURL() async throws {
+    let port = try RedisTestServer.freeLoopbackPort()
+    let process = try ChildProcess(
+      executable: try builtProduct("autoengine"),
+      arguments: [
+        "serve", "--role", "api", "--grpc-port", "0", "--http-port", "0", "--redis-url", "redis://127.0.0.1:\(port)",
+      ])
+    #expect(try await process.waitForExit(seconds: 30) != 0)
+    #expect(process.standardError().contains("redis://127.0.0.1:\(port)"))
+    #expect(process.standardError().contains("cannot run without it"))
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func roleAllFallsBackToMemoryWithAWarningWhenRedisIsDown() async throws {
+    let port = try RedisTestServer.freeLoopbackPort()
+    let (process, _) = try await serve(["--cache-backend", "redis", "--redis-url", "redis://127.0.0.1:\(port)"])
+    defer { process.kill() }
+    #expect(process.standardError().contains("REDIS UNAVAILABLE"))
+    #expect(process.standardError().contains("IN-MEMORY"))
+    process.signal(SIGTERM)
+    #expect(try await process.waitForExit(seconds: 10) == 0)
+  }
+}
