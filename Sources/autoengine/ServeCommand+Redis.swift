@@ -105,13 +105,27 @@ extension ServeCommand {
     logger.notice("role api: serving the engine's market from Redis; no fetchers and no trading in this process")
     let access = APIAccessPolicy(
       token: settings.server.apiToken?.revealed, requireTokenForReads: settings.server.requireTokenForReads)
-    let configuration = ServerConfiguration(
+    var configuration = ServerConfiguration(
       host: settings.server.host, grpcPort: settings.server.grpcPort, httpPort: settings.server.httpPort,
       access: access, tls: tls, maxRequestBytes: settings.server.maxRequestBytes,
       corsOrigins: settings.server.corsOrigins)
+    var upstream: [any Service] = []
+    if let engineAddress {
+      let engineUpstream: EngineUpstream
+      do {
+        engineUpstream = try EngineUpstream(address: engineAddress)
+      } catch {
+        throw CommandError("\(error)")
+      }
+      configuration.engineUpstream = engineUpstream
+      upstream.append(engineUpstream)
+      logger.notice("role api: trading and start/stop calls over gRPC are forwarded to the engine at \(engineAddress)")
+    } else {
+      logger.notice("role api: no --engine-address, so trading and start/stop calls are refused here")
+    }
     let server = AutoEngineServer(engine: engine, configuration: configuration, logger: logger)
     let reporter = RedisHealthReporter(engine: engine, client: link.client, logger: logger)
-    try await Self.runServices([feed, reporter] + server.services, logger: logger)
+    try await Self.runServices(upstream + [feed, reporter] + server.services, logger: logger)
   }
 
   /// Runs `services` until SIGINT or SIGTERM, with the server's shutdown limits.

@@ -100,6 +100,11 @@ struct ServeCommand: AsyncParsableCommand {
   var redisURL: String?
 
   @Option(
+    name: .customLong("engine-address"),
+    help: "--role api: the engine's gRPC host:port, to which trading and start/stop calls are forwarded.")
+  var engineAddress: String?
+
+  @Option(
     name: .customLong("set"),
     help: "Any configuration key, as key=value (repeatable), e.g. --set fetch.price_fetch_interval=5.")
   var overrides: [String] = []

@@ -28,11 +28,14 @@ import Testing
     }
   }
 
-  private func serve(_ arguments: [String]) async throws -> (ChildProcess, grpcPort: Int) {
+  private func serve(
+    _ arguments: [String], environment: [String: String] = [:]
+  ) async throws -> (ChildProcess, grpcPort: Int) {
     let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("autoengine-test-\(UUID().uuidString)")
     let process = try ChildProcess(
       executable: try builtProduct("autoengine"),
-      arguments: ["serve", "--grpc-port", "0", "--http-port", "0", "--data-dir", dataDir.path] + arguments)
+      arguments: ["serve", "--grpc-port", "0", "--http-port", "0", "--data-dir", dataDir.path] + arguments,
+      environment: environment)
     let line = try await process.waitForStderrLine(containing: "gRPC listening on 127.0.0.1:", seconds: 60)
     let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
     return (process, port)
@@ -129,6 +132,70 @@ import Testing
     for process in [engine, first, second] {
       process.signal(SIGTERM)
       #expect(try await process.waitForExit(seconds: 10) == 0)
+    }
+  }
+
+  @Test(.timeLimit(.minutes(2)))
+  func aReplicaForwardsTradingToTheEngineAndReportsRedisInStatus() async throws {
+    let redis = try await RedisTestServer()
+    defer { redis.stop() }
+    let token = ["AUTOENGINE_API_TOKEN": "replica-test-token-1234"]
+    let common = ["--redis-url", redis.url, "--set", "cache.redis_prefix=forward:"]
+    let (engine, enginePort) = try await serve(["--role", "engine"] + common, environment: token)
+    defer { engine.kill() }
+    let (replica, replicaPort) = try await serve(
+      ["--role", "api", "--engine-address", "127.0.0.1:\(enginePort)"] + common, environment: token)
+    defer { replica.kill() }
+    var authorized = Metadata()
+    authorized.addString("Bearer replica-test-token-1234", forKey: "authorization")
+
+    try await withLoopbackClient(port: replicaPort) { client in
+      let trading = Autoengine_V1_TradingService.Client(wrapping: client)
+      // Refused without the token, like on the engine.
+      await #expect { _ = try await trading.startAutobuy(Autoengine_V1_StartAutobuyRequest()) } throws: {
+        ($0 as? RPCError)?.code == .unauthenticated
+      }
+      let started = try await trading.startAutobuy(Autoengine_V1_StartAutobuyRequest(), metadata: authorized)
+      #expect(started.autobuyRunning)
+      let request = Autoengine_V1_PlaceOrderRequest.with {
+        $0.symbol = "BTC-USD"
+        $0.side = .buy
+        $0.quoteAmount = "25"
+        $0.clientOrderID = "via-replica"
+      }
+      // Until the engine's first price tick it answers UNAVAILABLE ("no fresh price"), relayed.
+      var order: Autoengine_V1_Order?
+      for _ in 0..<200 where order == nil {
+        do {
+          order = try await trading.placeOrder(request, metadata: authorized)
+        } catch let error as RPCError where error.code == .unavailable && error.message.contains("no fresh price") {
+          try await Task.sleep(for: .milliseconds(100))
+        }
+      }
+      #expect(order?.clientOrderID == "via-replica" && order?.mode == .paper)
+      // The engine's own errors come back unchanged.
+      await #expect {
+        _ = try await trading.cancelOrders(.with { $0.symbol = "NOPE-USD" }, metadata: authorized)
+      } throws: { ($0 as? RPCError)?.code == .notFound }
+
+      // The replica's status shows its Redis connection.
+      let system = Autoengine_V1_SystemService.Client(wrapping: client)
+      var redisDetail = ""
+      for _ in 0..<100 where redisDetail.isEmpty {
+        let status = try await system.getStatus(Autoengine_V1_GetStatusRequest())
+        redisDetail = status.components.first { $0.name == "redis" }?.detail ?? ""
+        if redisDetail.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+      }
+      #expect(redisDetail.contains("127.0.0.1:\(redis.port)") && redisDetail.contains("Redis 7"))
+      #expect(redisDetail.contains("ping"))
+    }
+    // The engine holds the order and the autobuy state: the replica forwarded, not answered.
+    try await withLoopbackClient(port: enginePort) { client in
+      let trading = Autoengine_V1_TradingService.Client(wrapping: client)
+      let orders = try await trading.listOrders(Autoengine_V1_ListOrdersRequest())
+      #expect(orders.orders.contains { $0.clientOrderID == "via-replica" })
+      let info = try await trading.getTradingInfo(Autoengine_V1_GetTradingInfoRequest())
+      #expect(info.autobuyRunning)
     }
   }
 

@@ -51,7 +51,9 @@ struct RedisPubSubTests {
     let server = try await RedisTestServer()
     defer { server.stop() }
     var configuration = try RedisConfiguration(url: server.url)
-    configuration.commandTimeout = 1
+    // Long enough for a reconnect on a loaded machine; the call made while the server is down
+    // fails after it.
+    configuration.commandTimeout = 3
     configuration.maximumBackoff = 0.2
     let client = RedisClient(configuration: configuration)
     defer { client.close() }
@@ -70,7 +72,7 @@ struct RedisPubSubTests {
     #expect(!client.isConnected)
 
     try await server.start()
-    // Commands work again once the background reconnect lands (each waits ≤ 1 s for it).
+    // Commands work again once the background reconnect lands (each waits ≤ 3 s for it).
     var pong: RESPValue?
     for _ in 0..<20 where pong == nil { pong = try? await client.send("PING") }
     #expect(pong == .simpleString("PONG"))
