@@ -1,3 +1,4 @@
+import AutoEngineCore
 import AutoEngineRedis
 import AutoEngineTestSupport
 import Foundation
@@ -197,6 +198,51 @@ import Testing
       let info = try await trading.getTradingInfo(Autoengine_V1_GetTradingInfoRequest())
       #expect(info.autobuyRunning)
     }
+  }
+
+  @Test(.timeLimit(.minutes(2)))
+  func aRestartWithTheRedisBackendResumesWarmWithoutRefetchingHistory() async throws {
+    let redis = try await RedisTestServer()
+    defer { redis.stop() }
+    let arguments = [
+      "--cache-backend", "redis", "--redis-url", redis.url, "--set", "cache.redis_prefix=restart:",
+      "--set", "fetch.price_fetch_interval=0.5",
+    ]
+    let (first, _) = try await serve(arguments)
+    defer { first.kill() }
+    #expect(first.standardError().contains("saved candles cover 0 of 40 coins"))
+    // Wait until the first run has saved every coin's candles, then stop it.
+    let client = RedisClient(configuration: try RedisConfiguration(url: redis.url))
+    defer { client.close() }
+    let store = RedisCacheStore(keys: ReplicationKeys(prefix: "restart:"))
+    var saved = 0
+    for _ in 0..<300 where saved < 40 {
+      saved = 0
+      let lengths = try await client.pipeline(
+        CoinCatalogue.defaults.enabledCoins.map { RedisCommand("LLEN", store.candlesKey($0.symbol)) })
+      for reply in lengths where ((try? reply.get().int) ?? 0) >= 250 {
+        saved += 1
+      }
+      if saved < 40 { try await Task.sleep(for: .milliseconds(100)) }
+    }
+    #expect(saved == 40)
+    first.signal(SIGTERM)
+    #expect(try await first.waitForExit(seconds: 10) == 0)
+
+    let (second, secondPort) = try await serve(arguments)
+    defer { second.kill() }
+    let stderr = second.standardError()
+    #expect(stderr.contains("cache restored warm"))
+    #expect(!stderr.contains("indicators warmed up for"), "no candle history was fetched from the market")
+    // Its first snapshot already carries the indicators and signals of every coin.
+    try await withLoopbackClient(port: secondPort) { client in
+      let service = Autoengine_V1_CoinStateService.Client(wrapping: client)
+      let states = try await service.listCoinStates(Autoengine_V1_ListCoinStatesRequest()).states
+      #expect(states.count == 40)
+      #expect(states.allSatisfy { $0.indicators.hasRsi14 && $0.hasSignal && !$0.price.isEmpty })
+    }
+    second.signal(SIGTERM)
+    #expect(try await second.waitForExit(seconds: 10) == 0)
   }
 
   @Test(.timeLimit(.minutes(1)))
