@@ -224,6 +224,7 @@ let aebench = Target.executableTarget(
   name: "aebench",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineRedis",
     "AutoEngineCore",
     "AutoEngineRuntime",
     "AutoEngineExchanges",

@@ -7,5 +7,7 @@ struct AEBench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "aebench",
     abstract: "Benchmarks and load generators (use a release build).",
-    subcommands: [StrategiesBenchCommand.self, MarketBenchCommand.self, HealthLoadCommand.self])
+    subcommands: [
+      StrategiesBenchCommand.self, MarketBenchCommand.self, HealthLoadCommand.self, RedisHopBenchCommand.self,
+    ])
 }

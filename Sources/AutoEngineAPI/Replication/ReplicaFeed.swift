@@ -24,6 +24,9 @@ public final class ReplicaFeed: Service {
   private let keys: ReplicationKeys
   private let logger: Logger
   private let counters = ReplicaFeedCounters()
+  /// Per tick: seconds from the engine handing the message to Redis (`sent_at`) to its states
+  /// being in this replica's cache and hub (the Redis hop, decoding included).
+  public let hopLatency = LatencyRecorder(capacity: 65_536)
 
   /// Creates a feed into `engine` (an engine without fetchers or desk).
   public init(
@@ -64,6 +67,9 @@ public final class ReplicaFeed: Service {
           }
           lastSequence = update.sequence
           await apply(update.states, tickTime: UnixTime(update.tickTime))
+          if update.hasSentAt {
+            hopLatency.record(max(0, Date().timeIntervalSince1970 - update.sentAt.timeIntervalSince1970))
+          }
         case .resubscribed:
           logger.notice("redis: subscription restored; reloading the coin-state snapshot")
           lastSequence = 0
