@@ -11,7 +11,7 @@ struct RedisClientTests {
   func commands() async throws {
     let server = try await RedisTestServer()
     defer { server.stop() }
-    let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+    let client = RedisClient(configuration: try RedisConfiguration(testURL: server.url))
     defer { client.close() }
 
     try await client.set("greeting", ByteBuffer(string: "hello"))
@@ -42,7 +42,7 @@ struct RedisClientTests {
   func pipelining() async throws {
     let server = try await RedisTestServer()
     defer { server.stop() }
-    let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+    let client = RedisClient(configuration: try RedisConfiguration(testURL: server.url))
     defer { client.close() }
 
     let commands = (0..<500).map { _ in RedisCommand("INCR", "counter") } + [RedisCommand("HGET", "counter", "x")]
@@ -60,7 +60,7 @@ struct RedisClientTests {
   func multiplexing() async throws {
     let server = try await RedisTestServer()
     defer { server.stop() }
-    let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+    let client = RedisClient(configuration: try RedisConfiguration(testURL: server.url))
     defer { client.close() }
 
     try await withThrowingTaskGroup { group in
@@ -79,7 +79,7 @@ struct RedisClientTests {
   func errorReplies() async throws {
     let server = try await RedisTestServer()
     defer { server.stop() }
-    let client = RedisClient(configuration: try RedisConfiguration(url: server.url))
+    let client = RedisClient(configuration: try RedisConfiguration(testURL: server.url))
     defer { client.close() }
 
     try await client.set("text", ByteBuffer(string: "x"))
@@ -118,7 +118,7 @@ struct RedisClientTests {
   func resp3() async throws {
     let server = try await RedisTestServer()
     defer { server.stop() }
-    let client = RedisClient(configuration: try RedisConfiguration(url: server.url + "?protocol=3"))
+    let client = RedisClient(configuration: try RedisConfiguration(testURL: server.url + "?protocol=3"))
     defer { client.close() }
 
     try await client.hset("h", [("a", ByteBuffer(string: "1"))])
@@ -136,7 +136,7 @@ struct RedisClientTests {
     let server = try await RedisTestServer(arguments: ["--requirepass", "s3cret"])
     defer { server.stop() }
 
-    let anonymous = RedisClient(configuration: try RedisConfiguration(url: server.url))
+    let anonymous = RedisClient(configuration: try RedisConfiguration(testURL: server.url))
     defer { anonymous.close() }
     do throws(RedisError) {
       try await anonymous.send("GET", "x")
@@ -145,17 +145,18 @@ struct RedisClientTests {
       #expect(error.serverCode == "NOAUTH")
     }
 
-    let admin = RedisClient(configuration: try RedisConfiguration(url: "redis://:s3cret@127.0.0.1:\(server.port)"))
+    let admin = RedisClient(configuration: try RedisConfiguration(testURL: "redis://:s3cret@127.0.0.1:\(server.port)"))
     defer { admin.close() }
     try await admin.connect()
     try await admin.send("ACL", "SETUSER", "alice", "on", ">alicepw", "~*", "&*", "+@all")
 
     let alice = RedisClient(
-      configuration: try RedisConfiguration(url: "redis://alice:alicepw@127.0.0.1:\(server.port)/1"))
+      configuration: try RedisConfiguration(testURL: "redis://alice:alicepw@127.0.0.1:\(server.port)/1"))
     defer { alice.close() }
     #expect(try await alice.send("ACL", "WHOAMI").string == "alice")
 
-    let wrong = RedisClient(configuration: try RedisConfiguration(url: "redis://alice:nope@127.0.0.1:\(server.port)"))
+    let wrong = RedisClient(
+      configuration: try RedisConfiguration(testURL: "redis://alice:nope@127.0.0.1:\(server.port)"))
     defer { wrong.close() }
     do throws(RedisError) {
       try await wrong.connect()
@@ -208,7 +209,7 @@ struct RedisTLSTests {
 
     let server = try await RedisTestServer(tls: (certificate, key))
     defer { server.stop() }
-    var configuration = try RedisConfiguration(url: "rediss://127.0.0.1:\(server.port)")
+    var configuration = try RedisConfiguration(testURL: "rediss://127.0.0.1:\(server.port)")
     configuration.trustRootsPath = certificate
     let client = RedisClient(configuration: configuration)
     defer { client.close() }

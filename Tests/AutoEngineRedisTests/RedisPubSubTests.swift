@@ -21,7 +21,7 @@ struct RedisPubSubTests {
   func subscribe(protocolVersion: Int) async throws {
     let server = try await RedisTestServer()
     defer { server.stop() }
-    var configuration = try RedisConfiguration(url: server.url)
+    var configuration = try RedisConfiguration(testURL: server.url)
     configuration.protocolVersion = protocolVersion
     let subscriber = RedisSubscriber(configuration: configuration)
     defer { subscriber.close() }
