@@ -22,6 +22,6 @@ public struct ReplicationKeys: Sendable, Equatable {
   /// Channel: one `autoengine.v1.TradeEvent` per trade event (decisions, orders, fills).
   public var tradeEventsChannel: String { prefix + "trade_events" }
 
-  /// Hash: the publishing engine's `version`, `started_at` (Unix seconds) and `grpc_address`.
+  /// Hash: the publishing engine's `version` and `started_at` (Unix seconds).
   public var engineInfo: String { prefix + "engine" }
 }
