@@ -122,6 +122,28 @@ let autoEngineDashboard = Target.target(
   swiftSettings: swiftSettings
 )
 
+/// A small Redis client on SwiftNIO (RESP2/RESP3, pipelining, pub/sub, reconnect, AUTH, TLS)
+/// for the `redis` cache backend and the fan-out to API replicas.
+let autoEngineRedis = Target.target(
+  name: "AutoEngineRedis",
+  dependencies: [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+    .product(name: "Logging", package: "swift-log"),
+  ],
+  swiftSettings: swiftSettings
+)
+let autoEngineRedisTests = Target.testTarget(
+  name: "AutoEngineRedisTests",
+  dependencies: [
+    "AutoEngineRedis",
+    "AutoEngineTestSupport",
+    .product(name: "NIOCore", package: "swift-nio"),
+  ],
+  swiftSettings: swiftSettings
+)
+
 /// gRPC services (generated code committed under Generated/), health, the REST bridge and the
 /// assembly of both listeners into one service group.
 let autoEngineAPI = Target.target(
@@ -129,6 +151,7 @@ let autoEngineAPI = Target.target(
   dependencies: [
     "AutoEngineRuntime",
     "AutoEngineDashboard",
+    "AutoEngineRedis",
     "AutoEngineExchanges",
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -151,6 +174,7 @@ let autoEngineAPITests = Target.testTarget(
   name: "AutoEngineAPITests",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineRedis",
     "AutoEngineTestSupport",
     // The executables are built before the tests that run them as subprocesses.
     "autoengine",
@@ -190,6 +214,7 @@ let autoengine = Target.executableTarget(
   name: "autoengine",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineRedis",
     "AutoEngineRuntime",
     "AutoEngineExchanges",
     "AutoEngineCore",
@@ -219,6 +244,7 @@ let aebench = Target.executableTarget(
   name: "aebench",
   dependencies: [
     "AutoEngineAPI",
+    "AutoEngineRedis",
     "AutoEngineCore",
     "AutoEngineRuntime",
     "AutoEngineExchanges",
@@ -261,6 +287,7 @@ let package = Package(
     autoEngineCore, autoEngineCoreTests,
     autoEngineExchanges, autoEngineExchangesTests,
     autoEngineRuntime, autoEngineRuntimeTests,
+    autoEngineRedis, autoEngineRedisTests,
     autoEngineAPI, autoEngineAPITests,
     autoEngineDashboard,
     autoEngineTestSupport,

@@ -26,6 +26,16 @@ if ((${#need[@]})); then
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}" >/dev/null; fi
 fi
 
+# --- Redis (issue #10) ---------------------------------------------------------------------
+# The Redis client and API-replica tests start their own redis-server (Debian's package) on a
+# free loopback port, without persistence, and stop it afterwards.
+if ! command -v redis-server >/dev/null && [ ! -x /usr/bin/redis-server ]; then
+  echo "test.sh: installing redis-server" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq redis-server >/dev/null; fi
+fi
+# --- end Redis ----------------------------------------------------------------------------------
+
 # The shared candle data the core tests replay must sit beside the repository.
 if [ ! -d ../shared/data/candles ]; then
   echo "test.sh: ../shared/data/candles is missing: the tests need the shared folder beside this repository" >&2

@@ -86,6 +86,25 @@ struct ServeCommand: AsyncParsableCommand {
   var swpcURL: String?
 
   @Option(
+    help:
+      "engine (fetch, trade, publish to Redis), api (serve the engine's market from Redis) or all (default: one process)."
+  )
+  var role: ServeRole = .all
+
+  @Option(name: .customLong("cache-backend"), help: "memory (default) or redis (persist and share the cache).")
+  var cacheBackend: String?
+
+  @Option(
+    name: .customLong("redis-url"),
+    help: "Redis for --cache-backend redis and the engine/api roles (redis:// or rediss://).")
+  var redisURL: String?
+
+  @Option(
+    name: .customLong("engine-address"),
+    help: "--role api: the engine's gRPC host:port, to which trading and start/stop calls are forwarded.")
+  var engineAddress: String?
+
+  @Option(
     name: .customLong("set"),
     help: "Any configuration key, as key=value (repeatable), e.g. --set fetch.price_fetch_interval=5.")
   var overrides: [String] = []
@@ -100,6 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
       ("market.replay_dir", replayDir), ("market.replay_speed", replaySpeed),
       ("exchanges.coinbase.base_url", coinbaseURL), ("exchanges.binanceus.base_url", binanceURL),
       ("cosmic.swpc.base_url", swpcURL), ("trading.mode", tradingMode), ("autobuy", autobuy ? "true" : nil),
+      ("cache.backend", cacheBackend), ("cache.redis_url", redisURL),
     ]
     for (key, value) in named { if let value { flags[key] = value } }
     for override in overrides {
@@ -138,6 +158,12 @@ struct ServeCommand: AsyncParsableCommand {
       throw CommandError("\(error.message)")
     }
 
+    // Redis (cache backend, engine/api roles); an API replica runs no engine of its own.
+    let redis = try await Self.connectRedis(settings, role: role, logger: logger)
+    if role == .api, let redis {
+      return try await runReplica(settings: settings, link: redis, tls: tls, logger: logger)
+    }
+
     let clock = SystemWallClock()
     let catalogue = try settings.engine.trading.seedCatalogue()
     let source = try makeMarketSource(settings, coins: catalogue.enabledCoins, now: clock.now(), logger: logger)
@@ -157,7 +183,11 @@ struct ServeCommand: AsyncParsableCommand {
     let tradingLoop = TradingLoop(
       desk: desk, hub: engine.coinStates, startAutobuy: settings.startAutobuy, logger: logger)
     let cosmicFeed = try makeCosmicFeed(settings, logger: logger)
-    let scheduler = FetchScheduler(engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, logger: logger)
+    // With the redis backend a restart resumes warm: no candle history to fetch.
+    let warmFromRedis = await Self.restoreCache(engine: engine, link: redis, logger: logger)
+    let scheduler = FetchScheduler(
+      engine: engine, source: source, cosmicFeed: cosmicFeed, clock: clock, warmUpCandles: warmFromRedis ? 0 : 250,
+      logger: logger)
 
     let access = APIAccessPolicy(
       token: settings.server.apiToken?.revealed, requireTokenForReads: settings.server.requireTokenForReads)
@@ -174,7 +204,8 @@ struct ServeCommand: AsyncParsableCommand {
         corsOrigins: settings.server.corsOrigins),
       logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(
-      services: ([scheduler, tradingLoop] + server.services).map { .init(service: $0) },
+      services: ([scheduler, tradingLoop] + Self.redisServices(engine: engine, link: redis, logger: logger)
+        + server.services).map { .init(service: $0) },
       gracefulShutdownSignals: [.sigterm, .sigint],
       cancellationSignals: [],
       logger: logger)

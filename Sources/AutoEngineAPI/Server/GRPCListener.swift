@@ -37,13 +37,19 @@ final class GRPCListener: Service {
         // RESOURCE_EXHAUSTED for anything over `maxRequestBytes`.
         $0.rpc.maxRequestPayloadSize = RequestSizeInterceptor.transportLimit(for: configuration.maxRequestBytes)
       })
+    // An API replica forwards trading and start/stop to its engine (`EngineUpstream`).
+    let local = (trading: TradingGRPCService(engine: engine), system: SystemGRPCService(engine: engine))
+    let tradingService: any RegistrableRPCService =
+      configuration.engineUpstream.map { ForwardingTradingService(upstream: $0) } ?? local.trading
+    let systemService: any RegistrableRPCService =
+      configuration.engineUpstream.map { ForwardingSystemService(local: local.system, upstream: $0) } ?? local.system
     let server = GRPCServer(
       transport: transport,
       services: [
         CoinStateGRPCService(engine: engine),
         StrategyGRPCService(engine: engine),
-        TradingGRPCService(engine: engine),
-        SystemGRPCService(engine: engine),
+        tradingService,
+        systemService,
         HealthGRPCService(engine: engine),
         // Last: it lists the services registered before it.
         reflection,

@@ -55,6 +55,10 @@ public actor SharedCache {
   private var configuredByActive: [String: String] = [:]
   private var cosmic: CosmicInputs?
   private let settings: Settings
+  /// Candles evaluated since last taken, per configured symbol, while a persistent store
+  /// collects them (`collectCandles(upTo:)`); nil otherwise, so the memory backend pays nothing.
+  private var evaluatedCandles: [String: [Candle]]?
+  private var evaluatedCandleLimit = 0
   /// Durations of one coin's evaluation on a closed candle (indicators, strategies, aggregate).
   public nonisolated let evaluationLatency = LatencyRecorder()
   /// Reads served from fresh data.
@@ -96,6 +100,7 @@ public actor SharedCache {
     for quote in prices {
       guard let symbol = configuredByActive[quote.symbol], var entry = entries[symbol] else { continue }
       if let closed = entry.record(quote, at: now) {
+        noteEvaluated([closed], symbol: symbol)
         let start = ContinuousClock.now
         entry.evaluate(closed, cosmic: cosmic, now: now)
         let elapsed = ContinuousClock.now - start
@@ -123,9 +128,47 @@ public actor SharedCache {
   /// Warms a coin's indicators up with history candles (oldest first), before live ticks.
   public func warmUp(symbol: String, candles: [Candle], now: UnixTime) {
     guard var entry = entries[symbol] else { return }
+    noteEvaluated(candles, symbol: symbol)
     for candle in candles { entry.evaluate(candle, cosmic: cosmic, now: candle.time) }
     entry.state.indicatorsUpdatedAt = now
     entries[symbol] = entry
+  }
+
+  /// Replaces coins' states with ones computed elsewhere: an API replica holds the engine's
+  /// states as received through Redis (it fetches and evaluates nothing itself). Unknown coins
+  /// are ignored.
+  public func replace(with states: [CoinState]) {
+    for state in states where entries[state.coin.symbol] != nil {
+      entries[state.coin.symbol]?.state = state
+    }
+  }
+
+  /// Starts keeping the candles the indicators evaluate (warm-up and closed ones), at most
+  /// `limit` per coin until taken, for a persistent store (the Redis backend) to save.
+  public func collectCandles(upTo limit: Int) {
+    evaluatedCandleLimit = max(1, limit)
+    if evaluatedCandles == nil { evaluatedCandles = [:] }
+  }
+
+  /// The candles evaluated since the previous call, by configured symbol, oldest first.
+  public func takeEvaluatedCandles() -> [String: [Candle]] {
+    guard let taken = evaluatedCandles, !taken.isEmpty else { return [:] }
+    evaluatedCandles = [:]
+    return taken
+  }
+
+  /// Restores a coin's price history (oldest first) saved by a previous run, without
+  /// evaluating anything: the summaries and sparkline cover it from the next refresh.
+  public func restoreHistory(symbol: String, samples: [(time: UnixTime, price: Double)]) {
+    for sample in samples { entries[symbol]?.history.append(price: sample.price, at: sample.time) }
+  }
+
+  private func noteEvaluated(_ candles: [Candle], symbol: String) {
+    guard evaluatedCandles != nil else { return }
+    var list = evaluatedCandles?[symbol] ?? []
+    list.append(contentsOf: candles)
+    if list.count > evaluatedCandleLimit { list.removeFirst(list.count - evaluatedCandleLimit) }
+    evaluatedCandles?[symbol] = list
   }
 
   /// Refreshes summaries and staleness at `now` and returns the states that changed since they

@@ -102,6 +102,9 @@ extension AutoEngineSettings {
     .text(
       "cache.redis_url", unit: "redis:// or rediss:// URL", "Redis server used by cache.backend redis.",
       \.cache.redisURL),
+    .text(
+      "cache.redis_prefix", unit: "text",
+      "Prefix of every Redis key and channel (several deployments can share one Redis).", \.cache.redisPrefix),
   ]
 
   /// One line introducing each section in the example file, by dotted section name.

@@ -86,6 +86,9 @@ extension AutoEngineSettings {
     if !Self.isURL(cache.redisURL, schemes: ["redis", "rediss"]) {
       issue("cache.redis_url", "'\(cache.redisURL)' is not a redis:// or rediss:// URL")
     }
+    if cache.redisPrefix.isEmpty || cache.redisPrefix.contains(where: { $0.isWhitespace }) {
+      issue("cache.redis_prefix", "must be non-empty text without spaces (got '\(cache.redisPrefix)')")
+    }
     for (first, hasFirst, second, hasSecond) in [
       (
         "exchanges.coinbase.key_name", exchanges.coinbaseKeyName != nil,

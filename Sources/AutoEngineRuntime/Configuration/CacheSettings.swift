@@ -8,11 +8,17 @@ public struct CacheSettings: Hashable, Sendable {
   /// `cache.redis_url`: the Redis server for the `redis` backend, `redis://` or `rediss://` (TLS)
   /// (default `redis://127.0.0.1:6379`).
   public var redisURL: String
+  /// `cache.redis_prefix`: prefix of every Redis key and channel the server uses (default
+  /// `autoengine:`), so that several deployments can share one Redis.
+  public var redisPrefix: String
 
   /// Creates cache settings; every argument defaults to the documented default.
-  public init(backend: CacheBackend = .memory, redisURL: String = "redis://127.0.0.1:6379") {
+  public init(
+    backend: CacheBackend = .memory, redisURL: String = "redis://127.0.0.1:6379", redisPrefix: String = "autoengine:"
+  ) {
     self.backend = backend
     self.redisURL = redisURL
+    self.redisPrefix = redisPrefix
   }
 }
 

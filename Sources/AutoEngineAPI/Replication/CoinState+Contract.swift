@@ -1,0 +1,146 @@
+import AutoEngineCore
+import AutoEngineRuntime
+import Foundation
+import SwiftProtobuf
+
+extension CoinState {
+  /// The domain state of a contract `CoinState`, the inverse of `Autoengine_V1_CoinState(_:)`:
+  /// how an API replica turns what the engine published on Redis back into the value its hub and
+  /// cache hold, so that its API maps it out again to the same message.
+  ///
+  /// The coin comes from `catalogue` (the replica runs the engine's configuration); nil when the
+  /// symbol is not configured there. Not carried by the contract, so left at their defaults:
+  /// the aggregate's agreement, activity and coverage, and indicators the contract omits.
+  init?(contract message: Autoengine_V1_CoinState, catalogue: CoinCatalogue) {
+    guard let coin = catalogue.coin(forSymbol: message.symbol) else { return nil }
+    self.init(coin: coin)
+    price = Self.decimal(message.price)
+    bid = Self.decimal(message.bid)
+    ask = Self.decimal(message.ask)
+    change24hPercent = message.hasChange24HPct ? message.change24HPct : nil
+    volume24h = Self.decimal(message.volume24H)
+    quoteVolume24h = Self.decimal(message.quoteVolume24H)
+    volumeChangePercent = message.hasVolumeChangePct ? message.volumeChangePct : nil
+    let summary = message.priceSummary
+    high1h = summary.hasHigh1H ? summary.high1H : nil
+    low1h = summary.hasLow1H ? summary.low1H : nil
+    open1h = summary.hasOpen1H ? summary.open1H : nil
+    priceSamples = Int(summary.samples)
+    sparkline = summary.sparkline
+    sparklineSeconds = Int(summary.sparklineSeconds)
+    indicators = IndicatorSnapshot(contract: message.indicators, momentum: message.momentum)
+    if message.hasSignal {
+      let (aggregate, reasons) = AggregatedSignal.replica(of: message.signal)
+      self.aggregate = aggregate
+      topReasons = reasons
+    }
+    let freshness = message.freshness
+    priceUpdatedAt = freshness.hasPriceUpdatedAt ? UnixTime(freshness.priceUpdatedAt) : nil
+    volumeUpdatedAt = freshness.hasVolumeUpdatedAt ? UnixTime(freshness.volumeUpdatedAt) : nil
+    indicatorsUpdatedAt = freshness.hasIndicatorsUpdatedAt ? UnixTime(freshness.indicatorsUpdatedAt) : nil
+    cosmicUpdatedAt = freshness.hasCosmicUpdatedAt ? UnixTime(freshness.cosmicUpdatedAt) : nil
+    isStale = freshness.stale
+    staleReason = freshness.staleReason
+    if message.hasCosmic, let time = cosmicUpdatedAt { cosmic = CosmicInputs(contract: message.cosmic, at: time) }
+  }
+
+  private static func decimal(_ text: String) -> Decimal? {
+    text.isEmpty ? nil : Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+  }
+}
+
+extension UnixTime {
+  /// Seconds since the epoch of a contract timestamp.
+  init(_ timestamp: Google_Protobuf_Timestamp) {
+    self.init(seconds: timestamp.timeIntervalSince1970)
+  }
+}
+
+extension IndicatorSnapshot {
+  /// The indicator values the contract carries; the rest stay nil.
+  init(contract message: Autoengine_V1_Indicators, momentum: Autoengine_V1_Momentum) {
+    self.init()
+    typealias Field = (
+      WritableKeyPath<IndicatorSnapshot, Double?>, KeyPath<Autoengine_V1_Indicators, Double>,
+      KeyPath<Autoengine_V1_Indicators, Bool>
+    )
+    let fields: [Field] = [
+      (\.sma20, \.sma20, \.hasSma20), (\.ema12, \.ema12, \.hasEma12), (\.ema26, \.ema26, \.hasEma26),
+      (\.rsi14, \.rsi14, \.hasRsi14), (\.macd, \.macd, \.hasMacd), (\.macdSignal, \.macdSignal, \.hasMacdSignal),
+      (\.macdHist, \.macdHist, \.hasMacdHist), (\.bbUpper, \.bbUpper, \.hasBbUpper),
+      (\.bbMiddle, \.bbMiddle, \.hasBbMiddle), (\.bbLower, \.bbLower, \.hasBbLower), (\.atr14, \.atr14, \.hasAtr14),
+      (\.stddev20, \.stddev20, \.hasStddev20), (\.volatility20Pct, \.volatilityPct, \.hasVolatilityPct),
+      (\.roc10, \.roc10, \.hasRoc10), (\.obv, \.obv, \.hasObv), (\.vwap, \.vwap, \.hasVwap),
+      (\.volumeSMA20, \.volumeSma20, \.hasVolumeSma20), (\.volumeZScore, \.volumeZscore, \.hasVolumeZscore),
+      (\.stochK, \.stochK, \.hasStochK), (\.stochD, \.stochD, \.hasStochD), (\.adx14, \.adx14, \.hasAdx14),
+      (\.cci20, \.cci20, \.hasCci20), (\.willR14, \.willr14, \.hasWillr14), (\.mfi14, \.mfi14, \.hasMfi14),
+      (\.donchianUpper20, \.donchianUpper, \.hasDonchianUpper),
+      (\.donchianLower20, \.donchianLower, \.hasDonchianLower), (\.pivot, \.pivot, \.hasPivot),
+      (\.support1, \.support1, \.hasSupport1), (\.resistance1, \.resistance1, \.hasResistance1),
+    ]
+    for (domain, value, present) in fields where message[keyPath: present] {
+      self[keyPath: domain] = message[keyPath: value]
+    }
+    momentum1mPct = momentum.hasM1Pct ? momentum.m1Pct : nil
+    momentum5mPct = momentum.hasM5Pct ? momentum.m5Pct : nil
+    momentum15mPct = momentum.hasM15Pct ? momentum.m15Pct : nil
+    momentum1hPct = momentum.hasH1Pct ? momentum.h1Pct : nil
+  }
+}
+
+extension AggregatedSignal {
+  /// The aggregate and its top contributors' reasons from the contract (agreement, activity and
+  /// coverage are not in the contract: 0).
+  static func replica(of message: Autoengine_V1_AggregatedSignal) -> (AggregatedSignal, [StrategyID: String]) {
+    var contributors = TopContributors()
+    var reasons: [StrategyID: String] = [:]
+    for contributor in message.topContributors {
+      guard let id = StrategyID(contributor.strategyID) else { continue }
+      contributors.offer(
+        StrategyContribution(
+          strategy: id, action: TradeAction(message: contributor.action), contribution: contributor.contribution))
+      if !contributor.reason.isEmpty { reasons[id] = contributor.reason }
+    }
+    let aggregate = AggregatedSignal(
+      action: TradeAction(message: message.action), strength: message.strength, confidence: message.confidence,
+      score: message.score, agreement: 0, activity: 0, coverage: 0, buyCount: Int(message.buyCount),
+      sellCount: Int(message.sellCount), holdCount: Int(message.holdCount),
+      missingCount: Int(message.missingInputCount),
+      topContributors: contributors)
+    return (aggregate, reasons)
+  }
+}
+
+extension TradeAction {
+  /// The domain action of a contract action (UNSPECIFIED reads as hold).
+  init(message: Autoengine_V1_Action) {
+    switch message {
+    case .buy: self = .buy
+    case .sell: self = .sell
+    default: self = .hold
+    }
+  }
+}
+
+extension CosmicInputs {
+  /// The cosmic inputs of a contract snapshot taken at `time`: the lunar state is recomputed
+  /// (it is a function of time), solar and Schumann readings are copied.
+  init(contract message: Autoengine_V1_CosmicSnapshot, at time: UnixTime) {
+    var solar: SolarActivity?
+    if message.hasSolar {
+      let proto = message.solar
+      solar = SolarActivity(
+        observedAt: UnixTime(proto.updatedAt), latestFlareClass: FlareClass(proto.latestFlareClass),
+        flarePeakTime: proto.hasLatestFlareTime ? UnixTime(proto.latestFlareTime) : nil,
+        xrayFlux: proto.hasXrayFlux ? proto.xrayFlux : nil, kpIndex: proto.hasKpIndex ? proto.kpIndex : nil)
+    }
+    var schumann: SchumannReading?
+    if message.hasSchumann {
+      let proto = message.schumann
+      schumann = SchumannReading(
+        observedAt: UnixTime(proto.updatedAt), frequencyHz: proto.frequencyHz, amplitude: proto.amplitude,
+        isSimulated: proto.simulated)
+    }
+    self.init(at: time, solar: solar, schumann: schumann)
+  }
+}

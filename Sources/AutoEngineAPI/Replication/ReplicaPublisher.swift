@@ -1,0 +1,136 @@
+import AutoEngineCore
+public import AutoEngineRedis
+public import AutoEngineRuntime
+import Foundation
+public import Logging
+import NIOCore
+public import ServiceLifecycle
+import SwiftProtobuf
+
+/// The engine side of the fan-out: publishes each tick's changed coin states and every trade
+/// event to Redis, and keeps the latest state of every coin in a hash for replicas' snapshots.
+///
+/// It reads the engine like any stream subscriber (a `CoinStateHub` subscription), so the
+/// engine never waits for Redis: while Redis is slow or down, the subscription conflates to the
+/// newest state per coin, and once a write succeeds again the whole snapshot is rewritten.
+/// Per tick, one pipelined round trip: `HSET` of the changed states, then `PUBLISH`.
+public final class ReplicaPublisher: Service {
+  private let engine: Engine
+  private let client: RedisClient
+  private let keys: ReplicationKeys
+  private let store: RedisCacheStore?
+  private let logger: Logger
+  /// Seconds a key written by the engine lives without a newer write (the coin-state hash).
+  private let keyTTL: Int
+
+  /// Creates a publisher; `keyTTL` is the expiry of the coin-state hash, refreshed per tick.
+  /// With a `store`, each tick also saves price samples and evaluated candles (the `redis`
+  /// cache backend).
+  public init(
+    engine: Engine, client: RedisClient, keys: ReplicationKeys, store: RedisCacheStore? = nil, keyTTL: Int = 86_400,
+    logger: Logger
+  ) {
+    self.engine = engine
+    self.client = client
+    self.keys = keys
+    self.store = store
+    self.keyTTL = keyTTL
+    self.logger = logger
+  }
+
+  public func run() async throws {
+    let subscription = engine.coinStates.subscribe()
+    try await withGracefulShutdownHandler {
+      try await withThrowingDiscardingTaskGroup { group in
+        if let events = engine.trading?.events {
+          group.addTask { await self.publishTradeEvents(events) }
+        }
+        await publishTicks(subscription)
+        // The listeners end every hub subscription when they stop (before this service is told
+        // to): stay until this service's own shutdown, as ServiceGroup expects.
+        if !Task.isShuttingDownGracefully { try? await gracefulShutdown() }
+        group.cancelAll()
+      }
+    } onGracefulShutdown: {
+      subscription.cancel()
+    }
+  }
+
+  private func publishTicks(_ subscription: CoinStateSubscription) async {
+    var sequence: UInt64 = 0
+    var needsSnapshot = true
+    var failures = 0
+    while let batch = await subscription.next() {
+      sequence += 1
+      var commands: [RedisCommand] = []
+      if needsSnapshot {
+        commands.append(hashWrite(await engine.cache.statesUncounted()))
+        commands.append(engineInfoWrite())
+      }
+      commands.append(hashWrite(batch.states))
+      commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
+      if let store {
+        commands += store.commands(states: batch.states, candles: await engine.cache.takeEvaluatedCandles())
+      }
+      let update = Autoengine_V1_CoinStateUpdate.with { update in
+        update.sequence = sequence
+        update.states = batch.states.map { Autoengine_V1_CoinState($0) }
+        update.tickTime = .init(batch.tickTime)
+        update.conflated = batch.conflated
+        update.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970))
+      }
+      commands.append(RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), Self.bytes(update)]))
+      do {
+        for reply in try await client.pipeline(commands) { _ = try reply.get() }
+        if failures > 0 {
+          logger.notice("redis publishing resumed", metadata: ["failed_ticks": "\(failures)"])
+        }
+        needsSnapshot = false
+        failures = 0
+      } catch {
+        // The next successful write rewrites every coin, so the hash is whole again.
+        needsSnapshot = true
+        failures += 1
+        if failures == 1 || failures.isMultiple(of: 60) {
+          logger.warning(
+            "redis publish of a tick failed; replicas miss it (retrying with the next tick)",
+            metadata: ["error": "\(error)", "failed_ticks": "\(failures)"])
+        }
+      }
+    }
+  }
+
+  private func publishTradeEvents(_ hub: TradeEventHub) async {
+    let (id, events) = hub.subscribe(TradeEventHub.Filter(includeRefused: true))
+    defer { hub.unsubscribe(id) }
+    var sequence: UInt64 = 0
+    for await event in events {
+      sequence += 1
+      let message = Autoengine_V1_TradeEvent(sequence: sequence, event: event, now: engine.clock.now())
+      do {
+        try await client.publish(keys.tradeEventsChannel, Self.bytes(message))
+      } catch {
+        logger.warning("redis publish of a trade event failed", metadata: ["error": "\(error)"])
+      }
+    }
+  }
+
+  private func hashWrite(_ states: [CoinState]) -> RedisCommand {
+    var arguments = [ByteBuffer(string: keys.coinStates)]
+    for state in states {
+      arguments.append(ByteBuffer(string: state.coin.symbol))
+      arguments.append(Self.bytes(Autoengine_V1_CoinState(state)))
+    }
+    return RedisCommand("HSET", bytes: arguments)
+  }
+
+  private func engineInfoWrite() -> RedisCommand {
+    RedisCommand(
+      "HSET", keys.engineInfo, "version", engine.version, "started_at", String(engine.startedAt.seconds))
+  }
+
+  static func bytes(_ message: some SwiftProtobuf.Message) -> ByteBuffer {
+    // Serialising a fully built message cannot fail (no required fields in proto3).
+    ByteBuffer(bytes: (try? message.serializedBytes() as [UInt8]) ?? [])
+  }
+}

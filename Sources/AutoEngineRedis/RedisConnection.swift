@@ -1,0 +1,169 @@
+public import Logging
+public import NIOCore
+public import NIOPosix
+import NIOSSL
+
+/// One TCP (or TLS) connection to Redis, authenticated and on its database, multiplexing any
+/// number of concurrent callers: commands are written in call order and replies matched FIFO.
+///
+/// It does not reconnect; `RedisClient` and `RedisSubscriber` make a new one when it closes.
+public final class RedisConnection: Sendable {
+  /// The underlying channel.
+  let channel: any Channel
+  /// The configuration it was made with.
+  public let configuration: RedisConfiguration
+
+  private init(channel: any Channel, configuration: RedisConfiguration) {
+    self.channel = channel
+    self.configuration = configuration
+  }
+
+  /// Connects, then authenticates (AUTH, or HELLO 3 with AUTH), and selects the database.
+  ///
+  /// - Parameter onPush: receives out-of-band messages (pub/sub); setting it puts the
+  ///   connection in pub/sub mode.
+  /// - Throws: `RedisError.unavailable` when the server cannot be reached, `.server` when it
+  ///   refuses the credentials or the database.
+  public static func connect(
+    _ configuration: RedisConfiguration, onPush: (@Sendable (RESPValue) -> Void)? = nil,
+    group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+  ) async throws(RedisError) -> RedisConnection {
+    let tlsContext: NIOSSLContext?
+    if configuration.useTLS {
+      var tls = TLSConfiguration.makeClientConfiguration()
+      if !configuration.verifyCertificate { tls.certificateVerification = .none }
+      if let path = configuration.trustRootsPath { tls.trustRoots = .file(path) }
+      do {
+        tlsContext = try NIOSSLContext(configuration: tls)
+      } catch {
+        throw .unavailable("TLS set-up failed: \(error)")
+      }
+    } else {
+      tlsContext = nil
+    }
+    let host = configuration.host
+    let pubSub = onPush != nil
+    let bootstrap = ClientBootstrap(group: group)
+      .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout * 1e9)))
+      .channelOption(.socketOption(.tcp_nodelay), value: 1)
+      .channelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          let sync = channel.pipeline.syncOperations
+          if let tlsContext {
+            let serverName = host.first?.isNumber == true || host.contains(":") ? nil : host
+            try sync.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
+          }
+          try sync.addHandler(ByteToMessageHandler(RESPDecoder()))
+          try sync.addHandler(RedisCommandHandler(pubSub: pubSub, onPush: onPush))
+        }
+      }
+    let channel: any Channel
+    do {
+      channel = try await bootstrap.connect(host: host, port: configuration.port).get()
+    } catch {
+      throw .unavailable("cannot connect to \(configuration.address): \(error)")
+    }
+    let connection = RedisConnection(channel: channel, configuration: configuration)
+    do {
+      try await connection.handshake()
+    } catch {
+      connection.close()
+      throw error
+    }
+    return connection
+  }
+
+  private func handshake() async throws(RedisError) {
+    let configuration = self.configuration
+    if configuration.protocolVersion == 3 {
+      var arguments = ["3"]
+      if let password = configuration.password {
+        arguments += ["AUTH", configuration.username ?? "default", password]
+      }
+      _ = try await send(RedisCommand("HELLO", arguments))
+    } else if let password = configuration.password {
+      if let username = configuration.username {
+        _ = try await send(RedisCommand("AUTH", username, password))
+      } else {
+        _ = try await send(RedisCommand("AUTH", password))
+      }
+    }
+    if configuration.database != 0 {
+      _ = try await send(RedisCommand("SELECT", String(configuration.database)))
+    }
+  }
+
+  /// Whether the connection is open.
+  public var isActive: Bool { channel.isActive }
+
+  /// Completes when the connection has closed.
+  public var closeFuture: EventLoopFuture<Void> { channel.closeFuture }
+
+  /// Sends one command and waits for its reply.
+  ///
+  /// - Parameter timeout: seconds to wait (default: the configuration's command timeout).
+  /// - Throws: `RedisError.server` for an error reply, `.timeout`, `.connectionClosed`.
+  public func send(_ command: RedisCommand, timeout: Double? = nil) async throws(RedisError) -> RESPValue {
+    let reply = try await write([command], timeout: timeout ?? configuration.commandTimeout)[0]
+    return try reply.get()
+  }
+
+  /// Sends commands back to back in one write (pipelining) and returns every reply in order;
+  /// an error reply fails only its own entry.
+  ///
+  /// - Throws: `RedisError.timeout` or `.connectionClosed` when the replies cannot all arrive.
+  public func pipeline(_ commands: [RedisCommand]) async throws(RedisError) -> [Result<RESPValue, RedisError>] {
+    try await write(commands, timeout: configuration.commandTimeout)
+  }
+
+  private func write(
+    _ commands: [RedisCommand], timeout: Double?
+  ) async throws(RedisError) -> [Result<RESPValue, RedisError>] {
+    let futures = commands.map { command -> EventLoopFuture<RESPValue> in
+      var bytes = channel.allocator.buffer(capacity: 64)
+      command.encode(into: &bytes)
+      let promise = channel.eventLoop.makePromise(of: RESPValue.self)
+      channel.write(RedisOutboundCommand(bytes: bytes, promise: promise, timeout: timeout)).whenFailure { error in
+        promise.fail(error)
+      }
+      return promise.futureResult
+    }
+    channel.flush()
+    var replies: [Result<RESPValue, RedisError>] = []
+    replies.reserveCapacity(futures.count)
+    for future in futures {
+      let value: RESPValue
+      do {
+        value = try await future.get()
+      } catch let error as RedisError {
+        throw error
+      } catch is ChannelError {
+        throw .connectionClosed
+      } catch {
+        throw .unavailable("\(error)")
+      }
+      if case .error(let message) = value {
+        replies.append(.failure(.server(message)))
+      } else {
+        replies.append(.success(value))
+      }
+    }
+    return replies
+  }
+
+  /// Closes the connection; waiting commands fail with `RedisError.connectionClosed`.
+  public func close() {
+    channel.close(promise: nil)
+  }
+}
+
+extension RedisConnection {
+  /// Logs and returns a connection, for the reconnecting owners.
+  static func connect(
+    _ configuration: RedisConfiguration, onPush: (@Sendable (RESPValue) -> Void)?, logger: Logger
+  ) async throws(RedisError) -> RedisConnection {
+    let connection = try await connect(configuration, onPush: onPush)
+    logger.debug("redis connection open", metadata: ["redis": "\(configuration.address)"])
+    return connection
+  }
+}
