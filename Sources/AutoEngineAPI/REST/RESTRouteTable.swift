@@ -99,7 +99,8 @@ enum RESTRouteTable {
   static let dashboard: [RESTRoute] = DashboardRoutes.files.map { file in
     RESTRoute(
       method: .get, path: file.path,
-      operationID: file.path == "/" ? "getDashboard" : "getDashboard" + (file.name.hasSuffix(".css") ? "Stylesheet" : "Script"),
+      operationID: file.path == "/"
+        ? "getDashboard" : "getDashboard" + (file.name.hasSuffix(".css") ? "Stylesheet" : "Script"),
       tag: "dashboard",
       summary: file.path == "/" ? "The live web dashboard (clients/web)" : "The dashboard's \(file.name)",
       answer: file.path == "/" ? .html : .asset, errors: [.notFound], access: .open)
