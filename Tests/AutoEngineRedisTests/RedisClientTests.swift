@@ -99,15 +99,17 @@ struct RedisClientTests {
     let server = try await RedisTestServer()
     defer { server.stop() }
     var configuration = try RedisConfiguration(url: server.url)
-    configuration.commandTimeout = 0.3
+    // 1 s: the first command also waits up to this long for the connection, which on a loaded
+    // machine can take a few hundred milliseconds; BLPOP blocks for 5 s, well beyond it.
+    configuration.commandTimeout = 1
     let client = RedisClient(configuration: configuration)
     defer { client.close() }
 
     do throws(RedisError) {
-      try await client.send("BLPOP", "empty-list", "2")
-      Issue.record("BLPOP for 2 s must time out after 0.3 s")
+      try await client.send("BLPOP", "empty-list", "5")
+      Issue.record("BLPOP for 5 s must time out after 1 s")
     } catch {
-      #expect(error == .timeout(0.3))
+      #expect(error == .timeout(1))
     }
     var pong: RESPValue?
     for _ in 0..<10 where pong == nil { pong = try? await client.send("PING") }

@@ -51,9 +51,9 @@ struct RedisPubSubTests {
     let server = try await RedisTestServer()
     defer { server.stop() }
     var configuration = try RedisConfiguration(url: server.url)
-    // Long enough for a reconnect on a loaded machine; the call made while the server is down
-    // fails after it.
-    configuration.commandTimeout = 3
+    // Long enough for a (re)connect while the whole suite loads the machine (3 s was not); the
+    // call made while the server is down fails after it.
+    configuration.commandTimeout = 8
     configuration.maximumBackoff = 0.2
     let client = RedisClient(configuration: configuration)
     defer { client.close() }
