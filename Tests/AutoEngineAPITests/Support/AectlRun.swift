@@ -11,48 +11,17 @@ struct AectlRun: Sendable {
   var stderr: String
 
   /// Runs `aectl` with `arguments` (plus `--server 127.0.0.1:<port>` when a port is given) and
-  /// waits for it to exit. `AECTL_SERVER` and `AECTL_TOKEN` from the test's own environment are
+  /// waits for it to exit (through `runClient`, which reads stdout and stderr from files once the
+  /// process has exited). `AECTL_SERVER` and `AECTL_TOKEN` from the test's own environment are
   /// cleared so that only `environment` counts.
-  ///
-  /// stdout and stderr go to files, read once the process has exited, so that large outputs
-  /// arrive whole.
   static func run(
     _ arguments: [String], port: Int? = nil, environment: [String: String] = [:], seconds: Double = 20
   ) async throws -> AectlRun {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aectl-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let outURL = directory.appendingPathComponent("stdout")
-    let errURL = directory.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    defer {
-      try? out.close()
-      try? err.close()
-    }
-
-    let process = Process()
-    process.executableURL = try builtProduct("aectl")
-    process.arguments = arguments + (port.map { ["--server", "127.0.0.1:\($0)"] } ?? [])
     let cleared = ["AECTL_SERVER": "", "AECTL_TOKEN": ""].merging(environment) { _, new in new }
-    process.environment = ProcessInfo.processInfo.environment.merging(cleared) { _, new in new }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    while process.isRunning {
-      guard ContinuousClock.now < deadline else {
-        process.terminate()
-        throw ChildProcessError("aectl \(arguments) still running after \(seconds) s")
-      }
-      try await Task.sleep(for: .milliseconds(10))
-    }
-    return AectlRun(
-      status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
-      stderr: try String(contentsOf: errURL, encoding: .utf8))
+    let run = try await runClient(
+      try builtProduct("aectl"), arguments + (port.map { ["--server", "127.0.0.1:\($0)"] } ?? []),
+      environment: cleared, seconds: seconds)
+    return AectlRun(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
 
   /// stdout decoded as one proto3 JSON document of `type`.

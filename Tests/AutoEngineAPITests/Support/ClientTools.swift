@@ -81,7 +81,8 @@ struct ClientRun {
 /// Runs `executable` with `arguments` and waits (`seconds` at most).
 ///
 /// stdout and stderr go to files, read once the process has exited, so that large outputs arrive
-/// whole (as `AectlRun` does; a pipe's reading handler may not have drained when the exit is seen).
+/// whole (a pipe's reading handler may not have drained when the exit is seen). `AectlRun` runs
+/// through it too.
 func runClient(
   _ executable: URL, _ arguments: [String], environment: [String: String] = [:], seconds: Double = 120
 ) async throws -> ClientRun {
