@@ -245,13 +245,15 @@ import Testing
     #expect(try await second.waitForExit(seconds: 10) == 0)
   }
 
-  @Test(.timeLimit(.minutes(1)))
-  func anAPIReplicaWithoutRedisExitsNamingTheURL() async throws {
+  /// Both roles that exist only through Redis (an API replica reads from it; an engine role
+  /// publishes to it) refuse to start without it.
+  @Test(.timeLimit(.minutes(1)), arguments: ["api", "engine"])
+  func aRoleThatNeedsRedisExitsNamingTheURLWhenItIsDown(role: String) async throws {
     let port = try RedisTestServer.freeLoopbackPort()
     let process = try ChildProcess(
       executable: try builtProduct("autoengine"),
       arguments: [
-        "serve", "--role", "api", "--grpc-port", "0", "--http-port", "0", "--redis-url", "redis://127.0.0.1:\(port)",
+        "serve", "--role", role, "--grpc-port", "0", "--http-port", "0", "--redis-url", "redis://127.0.0.1:\(port)",
       ])
     #expect(try await process.waitForExit(seconds: 30) != 0)
     #expect(process.standardError().contains("redis://127.0.0.1:\(port)"))
