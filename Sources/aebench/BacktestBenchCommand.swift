@@ -58,9 +58,7 @@ struct BacktestBenchCommand: ParsableCommand {
 
   /// `VmHWM` of /proc/self/status, MiB (0 when unavailable).
   static func peakResidentMiB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-    else { return 0 }
-    return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1_024
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    return Double(ProcStatus.kilobytes("VmHWM", in: status)) / 1_024
   }
 }

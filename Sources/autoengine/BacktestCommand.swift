@@ -83,12 +83,7 @@ struct BacktestCommand: ParsableCommand {
 
   func run() throws {
     var flags: [String: String] = [:]
-    for override in overrides {
-      guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
-        throw ValidationError("--set '\(override)' is not key=value (e.g. --set strategy.min_confidence=0.75)")
-      }
-      flags[String(override[..<equals])] = String(override[override.index(after: equals)...])
-    }
+    try SettingOverrides.apply(overrides, to: &flags)
     let settings: AutoEngineSettings
     do {
       settings = try AutoEngineSettings.load(

@@ -122,12 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
       ("cache.backend", cacheBackend), ("cache.redis_url", redisURL),
     ]
     for (key, value) in named { if let value { flags[key] = value } }
-    for override in overrides {
-      guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
-        throw ValidationError("--set '\(override)' is not key=value (e.g. --set strategy.min_confidence=0.75)")
-      }
-      flags[String(override[..<equals])] = String(override[override.index(after: equals)...])
-    }
+    try SettingOverrides.apply(overrides, to: &flags)
     return flags
   }
 

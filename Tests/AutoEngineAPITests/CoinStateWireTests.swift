@@ -70,6 +70,26 @@ import Testing
     #expect(decoded.tickTime == .init(UnixTime(seconds: 5)))
   }
 
+  @Test func aWatchSnapshotFromTheKeptEncodingsIsTheStandardEncoding() async throws {
+    let engine = try await engineWithState()
+    let encodings = CoinStateEncodings(format: .protobuf)
+    let now = UnixTime(seconds: 1_700_000_200.5)
+    for filter in [CoinFilter.all, CoinFilter(exchange: .coinbase), CoinFilter(symbols: ["ETHUSDT"])] {
+      let (states, version) = try await engine.versionedCoinStates(filter)
+      let expected = Autoengine_V1_CoinStateUpdate.with {
+        $0.sequence = 1
+        $0.snapshot = true
+        $0.states = states.map(engine.contract)
+        $0.tickTime = .init(now)
+        $0.sentAt = .init(now)
+      }
+      for _ in 0..<2 {  // made, then kept
+        let parts = try encodings.snapshot(states, at: version, now: now, engine: engine)
+        #expect(Array(parts.joined()) == (try expected.serializedBytes() as [UInt8]))
+      }
+    }
+  }
+
   @Test func unaryEncodingsAreTheStandardEncodingAndFollowTheEngine() async throws {
     let engine = try await engineWithState()
     let protobuf = CoinStateEncodings(format: .protobuf)

@@ -45,7 +45,7 @@ import Testing
     }
   }
 
-  @Test(arguments: TradingRoutes.routes.map { "\($0.0.rawValue) \($0.1)" })
+  @Test(arguments: TradingRoutes.table.map { "\($0.method.rawValue) \($0.path)" })
   func tradingRoutesOfAnEngineWithoutADeskSaySo(route: String) async throws {
     let parts = route.split(separator: " ")
     let method = HTTPRequest.Method(String(parts[0]))!

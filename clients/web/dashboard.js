@@ -384,7 +384,6 @@ async function loadStrategies(symbol, key) {
       item.className = 'fired';
       const head = document.createElement('span');
       const action = actionName(signal.action);
-      head.innerHTML = '';
       const strong = document.createElement('strong');
       strong.className = `action-${action}`;
       strong.textContent = `${signal.strategyId} ${action}`;

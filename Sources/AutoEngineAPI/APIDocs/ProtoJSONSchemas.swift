@@ -98,7 +98,7 @@ struct ProtoJSONSchemas {
       } else if let entry = messages[name] {
         ordered.append((componentName(of: name), messageSchema(name, entry)))
         let referenced = entry.descriptor.field.compactMap { field in
-          field.type == .message || field.type == .enum ? Self.unqualified(field.typeName) : nil
+          field.type == .message || field.type == .enum ? DescriptorIndex.unqualified(field.typeName) : nil
         }
         pending += referenced.reversed()
       }
@@ -158,7 +158,7 @@ struct ProtoJSONSchemas {
   /// a map.
   private func fieldSchema(_ field: Google_Protobuf_FieldDescriptorProto) -> JSONValue {
     if field.label == .repeated, field.type == .message,
-      let entry = messages[Self.unqualified(field.typeName)]?.descriptor, entry.options.mapEntry,
+      let entry = messages[DescriptorIndex.unqualified(field.typeName)]?.descriptor, entry.options.mapEntry,
       let value = entry.field.first(where: { $0.number == 2 })
     {
       return .object([("type", "object"), ("additionalProperties", singularSchema(value))])
@@ -181,8 +181,10 @@ struct ProtoJSONSchemas {
     case .string: .object([("type", "string")])
     case .bytes: .object([("type", "string"), ("contentEncoding", "base64")])
     case .enum:
-      .object([("$ref", .string("#/components/schemas/\(componentName(of: Self.unqualified(field.typeName)))"))])
-    case .message, .group: reference(toMessage: Self.unqualified(field.typeName))
+      .object([
+        ("$ref", .string("#/components/schemas/\(componentName(of: DescriptorIndex.unqualified(field.typeName)))"))
+      ])
+    case .message, .group: reference(toMessage: DescriptorIndex.unqualified(field.typeName))
     }
   }
 
@@ -224,10 +226,6 @@ struct ProtoJSONSchemas {
       }
     }
     return result
-  }
-
-  private static func unqualified(_ name: String) -> String {
-    name.hasPrefix(".") ? String(name.dropFirst()) : name
   }
 
   /// `schema` with `key` set; a `$ref` keeps its target (JSON Schema 2020-12 allows siblings).

@@ -8,9 +8,9 @@ import SwiftProtobuf
 /// the message mapping.
 ///
 /// The coin-state reads answer with pre-encoded bytes (`WireMessage`): a coin's state is encoded
-/// once per engine version for every `GetCoinState` / `ListCoinStates` (`CoinStateEncodings`),
-/// and one engine tick once for every `WatchCoinStates` subscriber that receives it unchanged
-/// (`CoinStateUpdateWire`). Clients see the contract's messages, byte for byte as before.
+/// once per engine version for every `GetCoinState` / `ListCoinStates` and every watch's
+/// snapshot (`CoinStateEncodings`), and one engine tick once for every `WatchCoinStates`
+/// subscriber that receives it unchanged (`CoinStateUpdateWire`). Clients see the contract's messages, byte for byte as before.
 struct CoinStateGRPCService: RegistrableRPCService {
   let engine: Engine
   var clock: any WallClock { engine.clock }
@@ -81,22 +81,15 @@ struct CoinStateGRPCService: RegistrableRPCService {
     return WireMessage(parts: try encodings.list(states, at: version, asOf: clock.now(), engine: engine))
   }
 
-  /// The first message of a watch: every coin `filter` selects, as message 1.
+  /// The first message of a watch: every coin `filter` selects, as message 1, assembled from
+  /// the coins' kept encodings (`CoinStateEncodings.snapshot`).
   ///
   /// A function of its own so that the states and their message are released once sent: a
   /// stream lives for hours, and holding 40 coin states per subscriber would cost hundreds of
   /// kilobytes each at thousands of subscribers.
   private func snapshot(_ filter: CoinFilter) async throws -> WireMessage {
-    let states = try await engine.coinStates(filter)
-    let now = clock.now()
-    return try CoinStateUpdateWire.own(
-      .with {
-        $0.sequence = 1
-        $0.snapshot = true
-        $0.states = states.map(engine.contract)
-        $0.tickTime = .init(now)
-        $0.sentAt = .init(now)
-      })
+    let (states, version) = try await engine.versionedCoinStates(filter)
+    return WireMessage(parts: try encodings.snapshot(states, at: version, now: clock.now(), engine: engine))
   }
 
   /// Snapshot first, then one message per engine tick with the coins that changed, heartbeats

@@ -39,7 +39,7 @@ enum CoinStateUpdateWire {
       try Autoengine_V1_CoinStateUpdate.with { $0.sentAt = .init(sentAt) }.serializedBytes())
   }
 
-  /// A whole message, encoded for one stream (snapshot, heartbeat).
+  /// A whole message, encoded for one stream (a heartbeat).
   static func own(_ update: Autoengine_V1_CoinStateUpdate) throws -> WireMessage {
     WireMessage(try update.serializedBytes())
   }

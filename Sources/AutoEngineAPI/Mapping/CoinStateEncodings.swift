@@ -4,7 +4,7 @@ import SwiftProtobuf
 import Synchronization
 
 /// Each coin's state encoded once per engine version, for the unary reads (`GetCoinState`,
-/// `ListCoinStates`, `GET /api/coinstate`).
+/// `ListCoinStates`, `GET /api/coinstate`) and the first message of every `WatchCoinStates`.
 ///
 /// An entry is kept while the engine's `CoinStatesVersion` is the one it was encoded at — the
 /// cache and the trading board change it on every update, so in practice a coin is encoded once
@@ -28,6 +28,9 @@ final class CoinStateEncodings: Sendable {
     /// Protobuf only: the message as one `states` element of `ListCoinStatesResponse` (field
     /// header included), so a list is these entries joined; empty for JSON.
     var listElement: [UInt8]
+    /// Protobuf only: the message as one `states` element of `CoinStateUpdate` (field 4, header
+    /// included), so a watch's snapshot is these entries joined; empty for JSON.
+    var updateElement: [UInt8]
   }
 
   let format: Format
@@ -48,9 +51,10 @@ final class CoinStateEncodings: Sendable {
     case .protobuf:
       entry = Entry(
         version: version, message: try message.serializedBytes(),
-        listElement: try Autoengine_V1_ListCoinStatesResponse.with { $0.states = [message] }.serializedBytes())
+        listElement: try Autoengine_V1_ListCoinStatesResponse.with { $0.states = [message] }.serializedBytes(),
+        updateElement: try Autoengine_V1_CoinStateUpdate.with { $0.states = [message] }.serializedBytes())
     case .json:
-      entry = Entry(version: version, message: try message.jsonUTF8Bytes(), listElement: [])
+      entry = Entry(version: version, message: try message.jsonUTF8Bytes(), listElement: [], updateElement: [])
     }
     entries.withLock { $0[symbol] = entry }
     return entry
@@ -78,6 +82,31 @@ final class CoinStateEncodings: Sendable {
       parts.append(Array("],".utf8))
       parts.append(Array(asOf.dropFirst()))
     }
+    return parts
+  }
+
+  /// Protobuf only: the snapshot `CoinStateUpdate` of a watch (message 1) of `states` (read at
+  /// `version`) at `now`, from the kept encodings: every subscriber that starts while the engine
+  /// stays at one version shares each coin's bytes instead of encoding all of them again.
+  ///
+  /// Fields in number order — 1 `sequence`, 2 `snapshot`, 4 `states`, 6 `tick_time`, 7
+  /// `sent_at` — so the joined parts are what the standard encoder writes for the whole message.
+  func snapshot(_ states: [CoinState], at version: CoinStatesVersion, now: UnixTime, engine: Engine) throws -> [[UInt8]]
+  {
+    precondition(format == .protobuf, "a watch snapshot is a protobuf message")
+    var parts: [[UInt8]] = []
+    parts.reserveCapacity(states.count + 2)
+    parts.append(
+      try Autoengine_V1_CoinStateUpdate.with {
+        $0.sequence = 1
+        $0.snapshot = true
+      }.serializedBytes())
+    for state in states { parts.append(try entry(for: state, at: version, engine: engine).updateElement) }
+    parts.append(
+      try Autoengine_V1_CoinStateUpdate.with {
+        $0.tickTime = .init(now)
+        $0.sentAt = .init(now)
+      }.serializedBytes())
     return parts
   }
 }

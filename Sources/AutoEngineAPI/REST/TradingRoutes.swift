@@ -12,9 +12,6 @@ enum TradingRoutes {
   /// Most bytes of a request body (an order is a few hundred).
   static let maxBodyBytes = 64 * 1024
 
-  /// Every trading route, for tests and the 405 answers (from `table`).
-  static let routes: [(HTTPRequest.Method, String)] = table.map { ($0.method, $0.path) }
-
   /// The trading routes' entries of `RESTRouteTable`.
   static let table: [RESTRoute] = [
     RESTRoute(

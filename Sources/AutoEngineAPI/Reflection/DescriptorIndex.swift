@@ -123,7 +123,7 @@ struct DescriptorIndex: Sendable {
   }
 
   /// A type name without the leading dot that descriptors use for fully-qualified references.
-  private static func unqualified(_ name: String) -> String {
+  static func unqualified(_ name: String) -> String {
     name.hasPrefix(".") ? String(name.dropFirst()) : name
   }
 }

@@ -64,17 +64,18 @@ public final class ReplicaPublisher: Service {
       sequence += 1
       var commands: [RedisCommand] = []
       if needsSnapshot {
-        commands.append(hashWrite(await engine.cache.statesUncounted()))
+        commands.append(hashWrite(await engine.cache.statesUncounted().map { Autoengine_V1_CoinState($0) }))
         commands.append(engineInfoWrite())
       }
-      commands.append(hashWrite(batch.states))
+      let messages = batch.states.map { Autoengine_V1_CoinState($0) }
+      commands.append(hashWrite(messages))
       commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
       if let store {
         commands += store.commands(states: batch.states, candles: await engine.cache.takeEvaluatedCandles())
       }
       let update = Autoengine_V1_CoinStateUpdate.with { update in
         update.sequence = sequence
-        update.states = batch.states.map { Autoengine_V1_CoinState($0) }
+        update.states = messages
         update.tickTime = .init(batch.tickTime)
         update.conflated = batch.conflated
         update.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970))
@@ -115,11 +116,12 @@ public final class ReplicaPublisher: Service {
     }
   }
 
-  private func hashWrite(_ states: [CoinState]) -> RedisCommand {
+  /// HSET of each coin's contract message under its symbol.
+  private func hashWrite(_ messages: [Autoengine_V1_CoinState]) -> RedisCommand {
     var arguments = [ByteBuffer(string: keys.coinStates)]
-    for state in states {
-      arguments.append(ByteBuffer(string: state.coin.symbol))
-      arguments.append(Self.bytes(Autoengine_V1_CoinState(state)))
+    for message in messages {
+      arguments.append(ByteBuffer(string: message.symbol))
+      arguments.append(Self.bytes(message))
     }
     return RedisCommand("HSET", bytes: arguments)
   }

@@ -80,9 +80,19 @@ final class ReconnectingConnection: Sendable {
   /// Makes one connection attempt now and fails if it fails (no backoff): for a start-up check.
   func connectOnce() async throws(RedisError) {
     if let connection = current, connection.isActive { return }
+    install(try await connectAndPrepare())
+  }
+
+  /// A new connection, prepared (AUTH, HELLO, SELECT…); closed again when preparing it fails.
+  private func connectAndPrepare() async throws(RedisError) -> RedisConnection {
     let connection = try await RedisConnection.connect(configuration, onPush: onPush, logger: logger)
-    try await prepare(connection)
-    install(connection)
+    do throws(RedisError) {
+      try await prepare(connection)
+    } catch {
+      connection.close()
+      throw error
+    }
+    return connection
   }
 
   /// Closes the connection and stops reconnecting; waiting callers fail with `.closed`.
@@ -106,14 +116,7 @@ final class ReconnectingConnection: Sendable {
       while !state.withLock({ $0.closed }) {
         attempts += 1
         do throws(RedisError) {
-          let connection = try await RedisConnection.connect(configuration, onPush: onPush, logger: logger)
-          do throws(RedisError) {
-            try await prepare(connection)
-          } catch {
-            connection.close()
-            throw error
-          }
-          install(connection)
+          install(try await connectAndPrepare())
           return
         } catch {
           state.withLock { $0.lastError = error }

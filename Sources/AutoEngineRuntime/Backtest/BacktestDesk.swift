@@ -185,7 +185,7 @@ struct BacktestDesk {
     case .buy:
       cash[slot] -= execution.cash(for: .buy)
       entryTop[index] = record.top
-      tally.bought(coin: index, cost: execution.cash(for: .buy), anyOpenBefore: !opened, at: now.seconds)
+      tally.bought(coin: index, anyOpenBefore: !opened, at: now.seconds)
     case .sell:
       cash[slot] += execution.cash(for: .sell)
       let pnl = book.realizations.last?.pnl ?? 0
@@ -220,7 +220,7 @@ struct BacktestDesk {
   mutating func sample(at time: Double) {
     var perCoin = tally.coinPnlScratch
     coinPnl(into: &perCoin)
-    tally.sample(until: time, equity: equity(), coinPnl: perCoin, openPositions: book.open.count)
+    tally.sample(until: time, equity: equity(), coinPnl: perCoin)
   }
 
   /// Mark-to-market equity now: cash plus every open position at its coin's latest close.

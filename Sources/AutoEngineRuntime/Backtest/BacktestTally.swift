@@ -83,7 +83,7 @@ struct BacktestTally {
     executedCount += 1
   }
 
-  mutating func bought(coin: Int, cost: Decimal, anyOpenBefore: Bool, at time: Double) {
+  mutating func bought(coin: Int, anyOpenBefore: Bool, at time: Double) {
     coins[coin].buys += 1
     if !anyOpenBefore, anyOpenSince == nil { anyOpenSince = time }
   }
@@ -111,7 +111,7 @@ struct BacktestTally {
 
   /// Adds the equity curve's points due at or before `time`, all at `equity` (the state before
   /// the candle at `time` is taken in), and follows each coin's P&L curve for its drawdown.
-  mutating func sample(until time: Double, equity: Double, coinPnl: [Double], openPositions: Int) {
+  mutating func sample(until time: Double, equity: Double, coinPnl: [Double]) {
     if sampleTimes.isEmpty {
       sampleTimes.append(time)
       sampleEquity.append(equity)
@@ -131,7 +131,7 @@ struct BacktestTally {
 
   /// The final point of the curve at `time`, and the exposure of positions still open then.
   mutating func finish(at time: Double, equity: Double, coinPnl: [Double], openSince: [Int: Double]) {
-    sample(until: time, equity: equity, coinPnl: coinPnl, openPositions: openSince.count)
+    sample(until: time, equity: equity, coinPnl: coinPnl)
     if sampleTimes.last != time {
       sampleTimes.append(time)
       sampleEquity.append(equity)
