@@ -86,7 +86,11 @@ struct CoinStateGRPCService: RegistrableRPCService {
   ///
   /// A function of its own so that the states and their message are released once sent: a
   /// stream lives for hours, and holding 40 coin states per subscriber would cost hundreds of
-  /// kilobytes each at thousands of subscribers.
+  /// kilobytes each at thousands of subscribers. The watch runs it in a task of its own for the
+  /// same reason: the async frames of assembling 40 coin states need ~11 KB of task-allocator
+  /// slabs, which a task keeps until it ends — in the stream's task (or an `async let`, whose
+  /// child is allocated from it) they would stay allocated for the stream's whole life, 110 MB
+  /// at 10,000 subscribers.
   private func snapshot(_ filter: CoinFilter) async throws -> WireMessage {
     let (states, version) = try await engine.versionedCoinStates(filter)
     return WireMessage(parts: try encodings.snapshot(states, at: version, now: clock.now(), engine: engine))
@@ -106,7 +110,8 @@ struct CoinStateGRPCService: RegistrableRPCService {
     let engine = self.engine
     try await withRPCCancellationHandler {
       var sequence: UInt64 = 1
-      try await response.write(try await snapshot(filter))
+      let first = Task { try await snapshot(filter) }
+      try await response.write(try await withTaskCancellationHandler { try await first.value } onCancel: { first.cancel() })
       while let next = await subscription.next(orHeartbeatAfter: heartbeat) {
         sequence += 1
         switch next {

@@ -12,6 +12,9 @@ struct StreamTally: Sendable {
     var tick: Int64
     /// Receive time minus tick time, nanoseconds.
     var latency: Int64
+    /// The message's `sent_at` (when the server handed it to the stream) minus tick time,
+    /// nanoseconds: the server's own share of `latency`.
+    var handover: Int64 = 0
     /// Updates conflated into this one.
     var conflated: UInt64
     /// Coin states it carried.
@@ -51,8 +54,8 @@ struct StreamTally: Sendable {
     } else {
       updates.append(
         Update(
-          tick: header.tickTimeNanos, latency: receivedAt - header.tickTimeNanos, conflated: header.conflated,
-          states: header.stateCount))
+          tick: header.tickTimeNanos, latency: receivedAt - header.tickTimeNanos,
+          handover: header.sentAtNanos - header.tickTimeNanos, conflated: header.conflated, states: header.stateCount))
     }
   }
 }
@@ -78,6 +81,8 @@ struct FanoutTotals: Sendable {
   var statesPerUpdate = 0.0
   /// Tick-to-delivery latencies of every update in the window, nanoseconds.
   var latencies: [Int64] = []
+  /// Tick-to-hand-over times (`sent_at` − tick) of the same updates, nanoseconds.
+  var handovers: [Int64] = []
 
   /// Sums `tallies` over the updates of ticks in `window` (nanoseconds since 1970).
   init(_ tallies: [StreamTally], window: ClosedRange<Int64>) {
@@ -94,6 +99,7 @@ struct FanoutTotals: Sendable {
       let conflatedHere = measured.reduce(0) { $0 + $1.conflated }
       conflated += conflatedHere
       latencies += measured.map(\.latency)
+      handovers += measured.map(\.handover)
       states += measured.reduce(0) { $0 + $1.states }
       if conflatedHere == 0 {
         keptUp += 1

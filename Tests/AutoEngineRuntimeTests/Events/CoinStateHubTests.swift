@@ -61,4 +61,65 @@ import Testing
     #expect(await two.next() == nil)
     #expect(hub.subscriberCount == 0)
   }
+
+  @Test func anIdleWaitGetsAHeartbeatAndTheNextBatchAfterIt() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    guard case .heartbeat = await subscription.next(orHeartbeatAfter: 0.02) else {
+      Issue.record("an idle wait should end with a heartbeat")
+      return
+    }
+    hub.publish([state(0, price: 1)], tickTime: UnixTime(seconds: 1))
+    guard case .batch(let batch) = await subscription.next(orHeartbeatAfter: 0.02) else {
+      Issue.record("a pending batch is delivered before any heartbeat")
+      return
+    }
+    #expect(batch.states.map(\.coin.symbol) == [coins[0].symbol])
+  }
+
+  @Test func aBatchArrivingWhileWaitingIsNotFollowedByAStaleHeartbeat() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    // A long interval: the timer started by this wait must not fire into the next one.
+    async let first = subscription.next(orHeartbeatAfter: 3600)
+    try? await Task.sleep(for: .milliseconds(20))
+    hub.publish([state(0, price: 1)], tickTime: UnixTime(seconds: 1))
+    guard case .batch = await first else {
+      Issue.record("the published batch should end the wait")
+      return
+    }
+    hub.publish([state(1, price: 1)], tickTime: UnixTime(seconds: 2))
+    guard case .batch(let second) = await subscription.next(orHeartbeatAfter: 3600) else {
+      Issue.record("the second batch should be delivered")
+      return
+    }
+    #expect(second.tickTime == UnixTime(seconds: 2))
+  }
+
+  @Test func aShorterIntervalOnALaterWaitIsHonoured() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    async let first = subscription.next(orHeartbeatAfter: 3600)
+    try? await Task.sleep(for: .milliseconds(20))
+    hub.publish([state(0, price: 1)], tickTime: UnixTime(seconds: 1))
+    _ = await first
+    // The timer sleeps towards the first wait's hour; this wait is due in 20 ms and must not
+    // wait for it.
+    let started = ContinuousClock.now
+    guard case .heartbeat = await subscription.next(orHeartbeatAfter: 0.02) else {
+      Issue.record("the short wait should end with a heartbeat")
+      return
+    }
+    #expect(ContinuousClock.now - started < .seconds(60))
+  }
+
+  @Test func cancelEndsAWaitThatAskedForHeartbeats() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    async let next = subscription.next(orHeartbeatAfter: 3600)
+    try? await Task.sleep(for: .milliseconds(20))
+    subscription.cancel()
+    #expect(await next == nil)
+    #expect(await subscription.next(orHeartbeatAfter: 0.01) == nil)
+  }
 }
