@@ -144,3 +144,18 @@ extension CosmicInputs {
     self.init(at: time, solar: solar, schumann: schumann)
   }
 }
+
+extension Signal {
+  /// Each strategy's signal and reason from the contract's signals of one coin, in the order
+  /// sent (unknown strategy ids are skipped). A missing input reads as `.missing`; which input
+  /// was missing is in the reason only.
+  static func replica(of message: Autoengine_V1_CoinSignals) -> [(signal: Signal, reason: String)] {
+    message.signals.compactMap { item in
+      guard let id = StrategyID(item.strategyID) else { return nil }
+      let signal = Signal(
+        strategy: id, action: TradeAction(message: item.action), strength: item.strength,
+        confidence: item.confidence, code: item.missingInput ? .missing("an input on the engine") : .rule())
+      return (signal, item.reason)
+    }
+  }
+}

@@ -37,19 +37,15 @@ final class GRPCListener: Service {
         // RESOURCE_EXHAUSTED for anything over `maxRequestBytes`.
         $0.rpc.maxRequestPayloadSize = RequestSizeInterceptor.transportLimit(for: configuration.maxRequestBytes)
       })
-    // An API replica forwards trading and start/stop to its engine (`EngineUpstream`).
-    let local = (trading: TradingGRPCService(engine: engine), system: SystemGRPCService(engine: engine))
-    let tradingService: any RegistrableRPCService =
-      configuration.engineUpstream.map { ForwardingTradingService(upstream: $0) } ?? local.trading
-    let systemService: any RegistrableRPCService =
-      configuration.engineUpstream.map { ForwardingSystemService(local: local.system, upstream: $0) } ?? local.system
+    // On an API replica, trading and start/stop act on the engine (`ForwardedEngineControl`).
+    let control = configuration.engineLocation.control(engine: engine)
     let server = GRPCServer(
       transport: transport,
       services: [
         CoinStateGRPCService(engine: engine),
         StrategyGRPCService(engine: engine),
-        tradingService,
-        systemService,
+        TradingGRPCService(control: control),
+        SystemGRPCService(engine: engine, control: control),
         HealthGRPCService(engine: engine),
         // Last: it lists the services registered before it.
         reflection,
