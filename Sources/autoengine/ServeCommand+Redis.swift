@@ -94,7 +94,7 @@ extension ServeCommand {
     let catalogue = try settings.engine.trading.seedCatalogue()
     let engine = Engine(
       clock: SystemWallClock(), catalogue: catalogue, configuration: settings.engine,
-      marketSource: settings.market.source)
+      marketSource: settings.market.source, tradingBoard: CoinTradingBoard())
     let subscriber = RedisSubscriber(configuration: link.client.configuration, logger: logger)
     let feed = ReplicaFeed(engine: engine, subscriber: subscriber, client: link.client, keys: link.keys, logger: logger)
     do throws(RedisError) {

@@ -1,6 +1,8 @@
 import AutoEngineCore
+import AutoEngineRedis
 import AutoEngineRuntime
 import Foundation
+import NIOCore
 import SwiftProtobuf
 
 extension CoinState {
@@ -157,5 +159,31 @@ extension Signal {
         confidence: item.confidence, code: item.missingInput ? .missing("an input on the engine") : .rule())
       return (signal, item.reason)
     }
+  }
+}
+
+extension CoinState {
+  /// The states in the `coin_states` hash (`ReplicationKeys.coinStates`: symbol → contract
+  /// `CoinState`), in catalogue order: how a replica's snapshot and a warm restart both read it.
+  /// Fields that are not a configured coin's contract state are skipped.
+  static func states(ofHash fields: [String: ByteBuffer], catalogue: CoinCatalogue) -> [CoinState] {
+    catalogue.coins.compactMap { coin in
+      guard let bytes = fields[coin.symbol],
+        let message = try? Autoengine_V1_CoinState(serializedBytes: Array(buffer: bytes))
+      else { return nil }
+      return CoinState(contract: message, catalogue: catalogue)
+    }
+  }
+}
+
+extension RESPValue {
+  /// The fields and values of an HGETALL reply (empty for anything else, e.g. a missing key).
+  var hashFields: [String: ByteBuffer] {
+    var fields: [String: ByteBuffer] = [:]
+    for pair in pairs ?? [] {
+      guard let field = pair.key.string, let value = pair.value.bytes else { continue }
+      fields[field] = value
+    }
+    return fields
   }
 }
