@@ -1,8 +1,10 @@
+import AsyncHTTPClient
 import AutoEngineTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import GRPCProtobuf
+import NIOCore
 import SwiftProtobuf
 import Testing
 
@@ -165,9 +167,11 @@ import Testing
 
     // The engine's errors pass through with their own status and body: a code that shares its
     // gRPC status with others (e.g. INSUFFICIENT_FUNDS, FAILED_PRECONDITION on the wire) too.
-    let tooBig = #"{"symbol":"BTC-USD","side":"BUY","quoteAmount":"900000000"}"#
+    let oversold = #"{"symbol":"BTC-USD","side":"SELL","baseAmount":"5"}"#
+    let insufficient = try await call("POST", "/api/trading/order", port: replica.httpPort, body: oversold)
+    #expect(insufficient.status == 422 && insufficient.json["code"] as? String == "INSUFFICIENT_FUNDS")
     for (method, path, body) in [
-      ("POST", "/api/trading/cancel/NOPE-USD", nil), ("POST", "/api/trading/order", tooBig),
+      ("POST", "/api/trading/cancel/NOPE-USD", nil), ("POST", "/api/trading/order", oversold),
     ] {
       let viaReplica = try await call(method, path, port: replica.httpPort, body: body)
       let fromTheEngine = try await call(method, path, port: engine.httpPort, body: body)
@@ -175,6 +179,23 @@ import Testing
       #expect(viaReplica.json["code"] as? String == fromTheEngine.json["code"] as? String)
       #expect(viaReplica.json["message"] as? String == fromTheEngine.json["message"] as? String)
     }
+
+    // The replica's REST stream of trade events is the engine's: its snapshot holds the position.
+    let events = try await HTTPClient.shared.execute(
+      HTTPClientRequest(url: "http://127.0.0.1:\(replica.httpPort)/api/trading/events?symbols=BTC-USD"),
+      timeout: .seconds(30))
+    var firstEvent: [String] = []
+    var pending = ""
+    reading: for try await chunk in events.body {
+      pending += String(buffer: chunk)
+      while let end = pending.range(of: "\n\n") {
+        firstEvent = pending[..<end.lowerBound].split(separator: "\n").map(String.init)
+        break reading
+      }
+    }
+    #expect(firstEvent.prefix(2) == ["event: snapshot", "id: 1"], "\(firstEvent)")
+    let snapshot = try Autoengine_V1_TradeEvent(jsonString: String(firstEvent.last?.dropFirst(6) ?? ""))
+    #expect(snapshot.snapshot.positions.contains { $0.symbol == "BTC-USD" })
 
     // The paper buy reaches the replica's BTC-USD trading block with a tick (board, then states).
     var held = false
