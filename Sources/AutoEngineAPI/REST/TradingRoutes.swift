@@ -19,15 +19,16 @@ enum TradingRoutes {
     RESTRoute(
       method: .get, path: "/api/trading", operationID: "getTradingInfo", tag: "trading",
       summary: "Mode, statistics, positions, open orders, balances and risk rules (GetTradingInfo)",
-      answer: .message("autoengine.v1.TradingInfo"), errors: [.fixConfiguration], access: .read),
+      answer: .message("autoengine.v1.TradingInfo"), errors: [.fixConfiguration, .unavailable], access: .read),
     RESTRoute(
       method: .post, path: "/api/trading/start", operationID: "startAutobuy", tag: "trading",
       summary: "Turn autobuy on (StartAutobuy)", answer: .message("autoengine.v1.AutobuyStateResponse"),
-      errors: [.fixConfiguration], access: .changesState),
+      errors: [.fixConfiguration, .unavailable], access: .changesState),
     RESTRoute(
       method: .post, path: "/api/trading/stop", operationID: "stopAutobuy", tag: "trading",
       summary: "Turn autobuy off; open positions keep their exits (StopAutobuy)",
-      answer: .message("autoengine.v1.AutobuyStateResponse"), errors: [.fixConfiguration], access: .changesState),
+      answer: .message("autoengine.v1.AutobuyStateResponse"), errors: [.fixConfiguration, .unavailable],
+      access: .changesState),
     RESTRoute(
       method: .post, path: "/api/trading/cancel/{symbol}", operationID: "cancelOrders", tag: "trading",
       summary: "Cancel the open orders of one coin (CancelOrders)", parameters: [.symbol],
@@ -60,13 +61,15 @@ enum TradingRoutes {
           example: "open"),
         .flag("openOnly", "Only orders that are not final."), .limit, .pageToken,
       ],
-      answer: .message("autoengine.v1.ListOrdersResponse"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      answer: .message("autoengine.v1.ListOrdersResponse"),
+      errors: [.invalidArgument, .notFound, .fixConfiguration, .unavailable],
       access: .read),
     RESTRoute(
       method: .get, path: "/api/trading/positions", operationID: "listPositions", tag: "trading",
       summary: "Open positions with P&L and exit prices (ListPositions)",
       parameters: [.oneSymbol, .flag("includeClosed", "Closed positions too.")],
-      answer: .message("autoengine.v1.ListPositionsResponse"), errors: [.notFound, .fixConfiguration], access: .read),
+      answer: .message("autoengine.v1.ListPositionsResponse"), errors: [.notFound, .fixConfiguration, .unavailable],
+      access: .read),
     RESTRoute(
       method: .get, path: "/api/trading/trades", operationID: "listTrades", tag: "trading",
       summary: "Trade decisions (executed, refused, failed), newest first (ListTrades)",
@@ -80,7 +83,8 @@ enum TradingRoutes {
           example: "2025-01-13T22:26:51Z"),
         .limit, .pageToken,
       ],
-      answer: .message("autoengine.v1.ListTradesResponse"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      answer: .message("autoengine.v1.ListTradesResponse"),
+      errors: [.invalidArgument, .notFound, .fixConfiguration, .unavailable],
       access: .read),
     RESTRoute(
       method: .get, path: "/api/trading/events", operationID: "watchTradeEvents", tag: "trading",
@@ -92,7 +96,8 @@ enum TradingRoutes {
         JSON and its `id:` the per-stream sequence number.
         """,
       parameters: [.symbols, .flag("includeRefused", "Refused decisions too."), .heartbeat],
-      answer: .eventStream("autoengine.v1.TradeEvent"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      answer: .eventStream("autoengine.v1.TradeEvent"),
+      errors: [.invalidArgument, .notFound, .fixConfiguration, .unavailable],
       access: .read),
   ]
 
