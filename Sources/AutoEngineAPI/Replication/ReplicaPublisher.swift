@@ -79,10 +79,12 @@ public final class ReplicaPublisher: Service {
         let all = await engine.cache.statesUncounted()
         commands.append(hashWrite(keys.coinStates, all.map { Autoengine_V1_CoinState($0) }))
         commands.append(engineInfoWrite())
-        evaluated = all
-      }
-      evaluated.removeAll {
-        $0.indicatorsUpdatedAt == nil || written.evaluatedAt[$0.coin.symbol] == $0.indicatorsUpdatedAt
+        // Every coin's signals too: Redis may have lost the hash (restarted without persistence).
+        evaluated = all.filter { $0.indicatorsUpdatedAt != nil }
+      } else {
+        evaluated.removeAll {
+          $0.indicatorsUpdatedAt == nil || written.evaluatedAt[$0.coin.symbol] == $0.indicatorsUpdatedAt
+        }
       }
       var signals: [Autoengine_V1_CoinSignals] = []
       for state in evaluated {
