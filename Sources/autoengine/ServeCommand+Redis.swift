@@ -94,7 +94,7 @@ extension ServeCommand {
     let catalogue = try settings.engine.trading.seedCatalogue()
     let engine = Engine(
       clock: SystemWallClock(), catalogue: catalogue, configuration: settings.engine,
-      marketSource: settings.market.source)
+      marketSource: settings.market.source, tradingBoard: CoinTradingBoard())
     let subscriber = RedisSubscriber(configuration: link.client.configuration, logger: logger)
     let feed = ReplicaFeed(engine: engine, subscriber: subscriber, client: link.client, keys: link.keys, logger: logger)
     do throws(RedisError) {
@@ -117,10 +117,12 @@ extension ServeCommand {
       } catch {
         throw CommandError("\(error)")
       }
-      configuration.engineUpstream = engineUpstream
+      configuration.engineLocation = .forwarded(engineUpstream)
       upstream.append(engineUpstream)
-      logger.notice("role api: trading and start/stop calls over gRPC are forwarded to the engine at \(engineAddress)")
+      logger.notice(
+        "role api: trading and start/stop calls (gRPC and REST) are forwarded to the engine at \(engineAddress)")
     } else {
+      configuration.engineLocation = .replicaWithoutEngine
       logger.notice("role api: no --engine-address, so trading and start/stop calls are refused here")
     }
     let server = AutoEngineServer(engine: engine, configuration: configuration, logger: logger)

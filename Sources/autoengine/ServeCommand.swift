@@ -6,7 +6,6 @@ import AutoEngineRuntime
 import Foundation
 import Logging
 import ServiceLifecycle
-import UnixSignals
 
 /// `autoengine serve`: runs the engine and its gRPC and REST listeners until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -198,19 +197,9 @@ struct ServeCommand: AsyncParsableCommand {
         access: access, tls: tls, maxRequestBytes: settings.server.maxRequestBytes,
         corsOrigins: settings.server.corsOrigins),
       logger: logger)
-    var groupConfiguration = ServiceGroupConfiguration(
-      services: ([scheduler, tradingLoop] + Self.redisServices(engine: engine, link: redis, logger: logger)
-        + server.services).map { .init(service: $0) },
-      gracefulShutdownSignals: [.sigterm, .sigint],
-      cancellationSignals: [],
+    try await Self.runServices(
+      [scheduler, tradingLoop] + Self.redisServices(engine: engine, link: redis, logger: logger) + server.services,
       logger: logger)
-    // Streams that clients keep open must not hold the process: after 3 s of graceful shutdown
-    // the remaining work is cancelled, and cancellation itself gets 1.5 s.
-    groupConfiguration.maximumGracefulShutdownDuration = .seconds(3)
-    groupConfiguration.maximumCancellationDuration = .milliseconds(1500)
-    let group = ServiceGroup(configuration: groupConfiguration)
-    try await group.run()
-    logger.info("CRYPTO AUTOENGINE stopped")
   }
 
   /// NOAA SWPC on the live market; the Schumann source wherever one is configured.

@@ -223,8 +223,9 @@ enum OpenAPIDocument {
     case .unavailable:
       route.path.hasPrefix("/docs/")
         ? "the assets are not installed beside the executable"
-        : "the exchange or the journal is unavailable right now"
-    case .fixConfiguration: "trading is not enabled on this server, or the configuration forbids the call"
+        : "the exchange or the journal (on an API replica: the engine) is unavailable right now"
+    case .fixConfiguration:
+      "trading is not enabled on this server, an API replica has no `--engine-address`, or the configuration forbids the call"
     case .wrongMethod: "another method is needed"
     case .notImplemented: "not available in this version"
     case .internal: "an unexpected failure"

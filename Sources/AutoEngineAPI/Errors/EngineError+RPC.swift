@@ -21,4 +21,14 @@ extension EngineError: RPCErrorConvertible {
   }
 
   public var rpcErrorMessage: String { message }
+
+  /// The error's own code in the trailers (`autoengine-error-code: INSUFFICIENT_FUNDS`): several
+  /// codes share one gRPC status, and an API replica that relays this error needs the exact one
+  /// to answer the HTTP status the engine's REST would have.
+  public var rpcErrorMetadata: Metadata {
+    [Self.codeMetadataKey: .string(code.rawValue)]
+  }
+
+  /// The trailer that carries `code`.
+  public static let codeMetadataKey = "autoengine-error-code"
 }

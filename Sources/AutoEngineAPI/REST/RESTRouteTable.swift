@@ -61,11 +61,13 @@ enum RESTRouteTable {
     RESTRoute(
       method: .post, path: "/api/system/start", operationID: "startSystem", tag: "system",
       summary: "Resume fetching and evaluation (StartSystem)",
-      answer: .message("autoengine.v1.SystemStateResponse"), access: .changesState),
+      answer: .message("autoengine.v1.SystemStateResponse"), errors: [.fixConfiguration, .unavailable],
+      access: .changesState),
     RESTRoute(
       method: .post, path: "/api/system/stop", operationID: "stopSystem", tag: "system",
       summary: "Pause fetching and evaluation; health answers NOT_SERVING meanwhile (StopSystem)",
-      answer: .message("autoengine.v1.SystemStateResponse"), access: .changesState),
+      answer: .message("autoengine.v1.SystemStateResponse"), errors: [.fixConfiguration, .unavailable],
+      access: .changesState),
     RESTRoute(
       method: .get, path: "/metrics", operationID: "getMetrics", tag: "system",
       summary: "Prometheus metrics: fetches, cache, strategy time, streams, trades",

@@ -3,8 +3,8 @@ import AutoEngineRuntime
 import Hummingbird
 import NIOCore
 
-/// The REST/JSON bridge: the seed's paths, each a one-line call into the same `Engine` facade as
-/// the gRPC services (never an HTTP call into our own gRPC port), answering the proto3 JSON
+/// The REST/JSON bridge: the seed's paths, each a one-line call into the same `Engine` facade (or,
+/// for trading and start/stop, the same `EngineControl`) as the gRPC services (never an HTTP call into our own gRPC port), answering the proto3 JSON
 /// mapping of the same messages.
 enum RESTRouter {
   /// Builds the router of every REST path.
@@ -12,10 +12,14 @@ enum RESTRouter {
   /// Middleware, outermost first: CORS for `corsOrigins` (none when empty; first, so that a
   /// preflight needs no token), the JSON body of the router's own errors (e.g. no such path), the
   /// bearer token, then the body limit of `maxRequestBytes`.
+  ///
+  /// The trading routes and `POST /api/system/start|stop` go through `control` (the local engine
+  /// by default; on an API replica, the engine it forwards to).
   static func build(
-    engine: Engine, access: APIAccessPolicy = APIAccessPolicy(), maxRequestBytes: Int = 1 << 20,
-    corsOrigins: [String] = []
+    engine: Engine, control: (any EngineControl)? = nil, access: APIAccessPolicy = APIAccessPolicy(),
+    maxRequestBytes: Int = 1 << 20, corsOrigins: [String] = []
   ) -> Router<BasicRequestContext> {
+    let control = control ?? LocalEngineControl(engine: engine)
     let router = Router()
     if !corsOrigins.isEmpty {
       router.add(middleware: CORSPolicyMiddleware(origins: corsOrigins))
@@ -63,13 +67,13 @@ enum RESTRouter {
     router.get("/api/system/status") { _, _ in
       ProtoJSON(message: Autoengine_V1_SystemStatus(await engine.status()))
     }
-    router.post("/api/system/start") { _, _ in
-      ProtoJSON(message: Autoengine_V1_SystemStateResponse(started: await engine.startSystem()))
+    router.post("/api/system/start") { request, _ in
+      ProtoJSON(message: try await control.startSystem(caller: Caller(request)))
     }
-    router.post("/api/system/stop") { _, _ in
-      ProtoJSON(message: Autoengine_V1_SystemStateResponse(stopped: await engine.stopSystem()))
+    router.post("/api/system/stop") { request, _ in
+      ProtoJSON(message: try await control.stopSystem(caller: Caller(request)))
     }
-    TradingRoutes.add(to: router, engine: engine)
+    TradingRoutes.add(to: router, control: control)
     DocumentationRoutes.add(to: router, routes: RESTRouteTable.all, version: engine.version)
     DashboardRoutes.add(to: router)
     // A known path with another method answers 405 naming the methods it takes (not 404).
@@ -88,6 +92,13 @@ enum RESTRouter {
   /// Every route the router serves (method, path), from `RESTRouteTable`: for the 405 answers,
   /// the OpenAPI document and the tests.
   static let servedRoutes: [(HTTPRequest.Method, String)] = RESTRouteTable.all.map { ($0.method, $0.path) }
+}
+
+extension Caller {
+  /// The caller of a REST request: its `Authorization` header.
+  init(_ request: Request) {
+    self.init(authorization: request.headers[.authorization])
+  }
 }
 
 extension Request {

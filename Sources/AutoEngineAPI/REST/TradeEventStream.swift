@@ -1,4 +1,3 @@
-import AutoEngineCore
 import AutoEngineRuntime
 import Hummingbird
 import NIOCore
@@ -12,34 +11,28 @@ import SwiftProtobuf
 /// comment lines (`: heartbeat N`) keep idle connections alive. Each event's data is the proto3
 /// JSON of a `TradeEvent` on one line, and its `id:` is the per-stream sequence number
 /// (heartbeats take a number too, as in gRPC). The subscription ends when the client disconnects
-/// or the server shuts down.
+/// or the server shuts down. The messages come from the server's `EngineControl`, so a replica
+/// relays the engine's stream.
 enum TradeEventStream {
-  /// The streaming response for `request`.
-  static func response(for request: Request, engine: Engine) async throws -> Response {
-    let watch = try request.watchTradeEventsRequest()
-    let filter = try TradeEventHub.Filter(watch, catalogue: engine.catalogue)
-    let heartbeat = watch.heartbeatSeconds > 0 ? Int64(watch.heartbeatSeconds) : 15
-    let (id, snapshot, events) = try await engine.watchTradeEvents(filter)
-    let clock = engine.clock
+  /// The streaming response for `request`; a refused request fails before the response starts.
+  static func response(for request: Request, control: any EngineControl) async throws -> Response {
+    let watch = try await control.watchTradeEvents(try request.watchTradeEventsRequest(), caller: Caller(request))
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream; charset=utf-8"
     headers[.cacheControl] = "no-cache"
     let body = ResponseBody { writer in
-      defer { engine.unwatchTradeEvents(id) }
+      defer { watch.cancel() }
       try await request.body.consumeWithInboundCloseHandler { _ in
-        try await writer.write(event(Autoengine_V1_TradeEvent(snapshot: snapshot, now: clock.now())))
-        var sequence: UInt64 = 1
-        for await delivery in HeartbeatStream.merge(events, heartbeatAfter: .seconds(heartbeat)) {
-          sequence += 1
-          switch delivery {
-          case .element(let trade):
-            try await writer.write(event(Autoengine_V1_TradeEvent(sequence: sequence, event: trade, now: clock.now())))
-          case .heartbeat:
-            try await writer.write(ByteBuffer(string: ": heartbeat \(sequence)\n\n"))
+        try await writer.write(event(watch.snapshot))
+        for try await message in watch.messages {
+          if case .heartbeat = message.event {
+            try await writer.write(ByteBuffer(string: ": heartbeat \(message.sequence)\n\n"))
+          } else {
+            try await writer.write(event(message))
           }
         }
       } onInboundClosed: {
-        engine.unwatchTradeEvents(id)
+        watch.cancel()
       }
       try await writer.finish(nil)
     }

@@ -2,9 +2,11 @@ import AutoEngineCore
 import AutoEngineRuntime
 import Hummingbird
 import NIOCore
+import SwiftProtobuf
 
-/// The `/api/trading` routes of the REST bridge: each a one-line call into the `Engine` facade,
-/// reading and answering the proto3 JSON of `TradingService`'s messages.
+/// The `/api/trading` routes of the REST bridge: each a one-line call into the server's
+/// `EngineControl` (the local engine, or on an API replica the engine it forwards to), reading
+/// and answering the proto3 JSON of `TradingService`'s messages.
 ///
 /// POST routes change state and need the bearer token (`BearerTokenMiddleware`); GET routes are
 /// reads. Their bodies are ignored except for `POST /api/trading/order` (`PlaceOrderBody`).
@@ -17,15 +19,16 @@ enum TradingRoutes {
     RESTRoute(
       method: .get, path: "/api/trading", operationID: "getTradingInfo", tag: "trading",
       summary: "Mode, statistics, positions, open orders, balances and risk rules (GetTradingInfo)",
-      answer: .message("autoengine.v1.TradingInfo"), errors: [.fixConfiguration], access: .read),
+      answer: .message("autoengine.v1.TradingInfo"), errors: [.fixConfiguration, .unavailable], access: .read),
     RESTRoute(
       method: .post, path: "/api/trading/start", operationID: "startAutobuy", tag: "trading",
       summary: "Turn autobuy on (StartAutobuy)", answer: .message("autoengine.v1.AutobuyStateResponse"),
-      errors: [.fixConfiguration], access: .changesState),
+      errors: [.fixConfiguration, .unavailable], access: .changesState),
     RESTRoute(
       method: .post, path: "/api/trading/stop", operationID: "stopAutobuy", tag: "trading",
       summary: "Turn autobuy off; open positions keep their exits (StopAutobuy)",
-      answer: .message("autoengine.v1.AutobuyStateResponse"), errors: [.fixConfiguration], access: .changesState),
+      answer: .message("autoengine.v1.AutobuyStateResponse"), errors: [.fixConfiguration, .unavailable],
+      access: .changesState),
     RESTRoute(
       method: .post, path: "/api/trading/cancel/{symbol}", operationID: "cancelOrders", tag: "trading",
       summary: "Cancel the open orders of one coin (CancelOrders)", parameters: [.symbol],
@@ -58,13 +61,15 @@ enum TradingRoutes {
           example: "open"),
         .flag("openOnly", "Only orders that are not final."), .limit, .pageToken,
       ],
-      answer: .message("autoengine.v1.ListOrdersResponse"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      answer: .message("autoengine.v1.ListOrdersResponse"),
+      errors: [.invalidArgument, .notFound, .fixConfiguration, .unavailable],
       access: .read),
     RESTRoute(
       method: .get, path: "/api/trading/positions", operationID: "listPositions", tag: "trading",
       summary: "Open positions with P&L and exit prices (ListPositions)",
       parameters: [.oneSymbol, .flag("includeClosed", "Closed positions too.")],
-      answer: .message("autoengine.v1.ListPositionsResponse"), errors: [.notFound, .fixConfiguration], access: .read),
+      answer: .message("autoengine.v1.ListPositionsResponse"), errors: [.notFound, .fixConfiguration, .unavailable],
+      access: .read),
     RESTRoute(
       method: .get, path: "/api/trading/trades", operationID: "listTrades", tag: "trading",
       summary: "Trade decisions (executed, refused, failed), newest first (ListTrades)",
@@ -78,7 +83,8 @@ enum TradingRoutes {
           example: "2025-01-13T22:26:51Z"),
         .limit, .pageToken,
       ],
-      answer: .message("autoengine.v1.ListTradesResponse"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      answer: .message("autoengine.v1.ListTradesResponse"),
+      errors: [.invalidArgument, .notFound, .fixConfiguration, .unavailable],
       access: .read),
     RESTRoute(
       method: .get, path: "/api/trading/events", operationID: "watchTradeEvents", tag: "trading",
@@ -90,52 +96,45 @@ enum TradingRoutes {
         JSON and its `id:` the per-stream sequence number.
         """,
       parameters: [.symbols, .flag("includeRefused", "Refused decisions too."), .heartbeat],
-      answer: .eventStream("autoengine.v1.TradeEvent"), errors: [.invalidArgument, .notFound, .fixConfiguration],
+      answer: .eventStream("autoengine.v1.TradeEvent"),
+      errors: [.invalidArgument, .notFound, .fixConfiguration, .unavailable],
       access: .read),
   ]
 
-  /// Adds the trading routes to `router`.
-  static func add(to router: Router<BasicRequestContext>, engine: Engine) {
-    router.get("/api/trading") { _, _ in
-      ProtoJSON(message: Autoengine_V1_TradingInfo(try await engine.tradingInfo()))
+  /// Adds the trading routes to `router`, each a one-line call into `control`.
+  static func add(to router: Router<BasicRequestContext>, control: any EngineControl) {
+    router.get("/api/trading") { request, _ in
+      ProtoJSON(message: try await control.tradingInfo(.init(), caller: Caller(request)))
     }
-    router.post("/api/trading/start") { _, _ in
-      ProtoJSON(message: Autoengine_V1_AutobuyStateResponse(try await engine.startAutobuy()))
+    router.post("/api/trading/start") { request, _ in
+      ProtoJSON(message: try await control.startAutobuy(.init(), caller: Caller(request)))
     }
-    router.post("/api/trading/stop") { _, _ in
-      ProtoJSON(message: Autoengine_V1_AutobuyStateResponse(try await engine.stopAutobuy()))
+    router.post("/api/trading/stop") { request, _ in
+      ProtoJSON(message: try await control.stopAutobuy(.init(), caller: Caller(request)))
     }
-    router.post("/api/trading/cancel/{symbol}") { _, context in
-      ProtoJSON(
-        message: Autoengine_V1_CancelOrdersResponse(
-          try await engine.cancelOrders(symbol: try context.parameters.require("symbol"))))
+    router.post("/api/trading/cancel/{symbol}") { request, context in
+      let symbol = try context.parameters.require("symbol")
+      return ProtoJSON(message: try await control.cancelOrders(.with { $0.symbol = symbol }, caller: Caller(request)))
     }
-    router.post("/api/trading/cancel-all") { _, _ in
-      ProtoJSON(message: Autoengine_V1_CancelOrdersResponse(try await engine.cancelAllOrders()))
+    router.post("/api/trading/cancel-all") { request, _ in
+      ProtoJSON(message: try await control.cancelAllOrders(.init(), caller: Caller(request)))
     }
     router.post("/api/trading/order") { request, _ in
       var request = request
       let body = try PlaceOrderBody.decode(try await request.collectBody(upTo: maxBodyBytes))
-      return ProtoJSON(message: Autoengine_V1_Order(try await engine.placeOrder(try ManualOrder(body))))
+      return ProtoJSON(message: try await control.placeOrder(body, caller: Caller(request)))
     }
     router.get("/api/trading/orders") { request, _ in
-      ProtoJSON(
-        message: Autoengine_V1_ListOrdersResponse(try await engine.orders(try OrderQuery(request.listOrdersRequest()))))
+      ProtoJSON(message: try await control.listOrders(try request.listOrdersRequest(), caller: Caller(request)))
     }
     router.get("/api/trading/positions") { request, _ in
-      let query = request.listPositionsRequest()
-      return ProtoJSON(
-        message: Autoengine_V1_ListPositionsResponse(
-          try await engine.positions(
-            symbol: query.symbol.isEmpty ? nil : query.symbol, includeClosed: query.includeClosed)))
+      ProtoJSON(message: try await control.listPositions(request.listPositionsRequest(), caller: Caller(request)))
     }
     router.get("/api/trading/trades") { request, _ in
-      ProtoJSON(
-        message: Autoengine_V1_ListTradesResponse(
-          try await engine.tradeDecisions(try DecisionQuery(request.listTradesRequest()))))
+      ProtoJSON(message: try await control.listTrades(try request.listTradesRequest(), caller: Caller(request)))
     }
     router.get("/api/trading/events") { request, _ in
-      try await TradeEventStream.response(for: request, engine: engine)
+      try await TradeEventStream.response(for: request, control: control)
     }
   }
 }

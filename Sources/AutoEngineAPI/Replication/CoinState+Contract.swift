@@ -1,6 +1,8 @@
 import AutoEngineCore
+import AutoEngineRedis
 import AutoEngineRuntime
 import Foundation
+import NIOCore
 import SwiftProtobuf
 
 extension CoinState {
@@ -142,5 +144,46 @@ extension CosmicInputs {
         isSimulated: proto.simulated)
     }
     self.init(at: time, solar: solar, schumann: schumann)
+  }
+}
+
+extension Signal {
+  /// Each strategy's signal and reason from the contract's signals of one coin, in the order
+  /// sent (unknown strategy ids are skipped). A missing input reads as `.missing`; which input
+  /// was missing is in the reason only.
+  static func replica(of message: Autoengine_V1_CoinSignals) -> [(signal: Signal, reason: String)] {
+    message.signals.compactMap { item in
+      guard let id = StrategyID(item.strategyID) else { return nil }
+      let signal = Signal(
+        strategy: id, action: TradeAction(message: item.action), strength: item.strength,
+        confidence: item.confidence, code: item.missingInput ? .missing("an input on the engine") : .rule())
+      return (signal, item.reason)
+    }
+  }
+}
+
+extension CoinState {
+  /// The states in the `coin_states` hash (`ReplicationKeys.coinStates`: symbol → contract
+  /// `CoinState`), in catalogue order: how a replica's snapshot and a warm restart both read it.
+  /// Fields that are not a configured coin's contract state are skipped.
+  static func states(ofHash fields: [String: ByteBuffer], catalogue: CoinCatalogue) -> [CoinState] {
+    catalogue.coins.compactMap { coin in
+      guard let bytes = fields[coin.symbol],
+        let message = try? Autoengine_V1_CoinState(serializedBytes: Array(buffer: bytes))
+      else { return nil }
+      return CoinState(contract: message, catalogue: catalogue)
+    }
+  }
+}
+
+extension RESPValue {
+  /// The fields and values of an HGETALL reply (empty for anything else, e.g. a missing key).
+  var hashFields: [String: ByteBuffer] {
+    var fields: [String: ByteBuffer] = [:]
+    for pair in pairs ?? [] {
+      guard let field = pair.key.string, let value = pair.value.bytes else { continue }
+      fields[field] = value
+    }
+    return fields
   }
 }

@@ -1,14 +1,15 @@
-public import GRPCCore
-public import GRPCNIOTransportHTTP2
+import AutoEngineRuntime
+import GRPCCore
+import GRPCNIOTransportHTTP2
 public import ServiceLifecycle
 
-/// An API replica's gRPC connection to its engine, over which it forwards the calls it cannot
-/// answer itself: every `TradingService` RPC (the desk lives in the engine) and StartSystem /
-/// StopSystem.
+/// An API replica's gRPC connection to its engine, over which `ForwardedEngineControl` forwards
+/// the calls it cannot answer itself, from gRPC and REST alike: every trading call (the desk
+/// lives in the engine) and StartSystem / StopSystem.
 ///
 /// The caller's `authorization` header is forwarded unchanged, so the engine authorises the
-/// call exactly as if it had been made to it directly; its answer (or its error status) goes
-/// back unchanged. Runs as a lifecycle service: the connection lives while the replica runs.
+/// call exactly as if it had been made to it directly; its answer (or its error) goes back
+/// unchanged. Runs as a lifecycle service: the connection lives while the replica runs.
 public final class EngineUpstream: Service, Sendable {
   /// `host:port` of the engine's gRPC listener.
   public let address: String
@@ -43,30 +44,42 @@ public final class EngineUpstream: Service, Sendable {
   }
 
   /// The metadata forwarded to the engine: the caller's credentials only.
-  static func forwarded(_ metadata: Metadata) -> Metadata {
-    var forwarded = Metadata()
-    for value in metadata[stringValues: "authorization"] { forwarded.addString(value, forKey: "authorization") }
-    return forwarded
+  static func metadata(of caller: Caller) -> Metadata {
+    var metadata = Metadata()
+    if let authorization = caller.authorization { metadata.addString(authorization, forKey: "authorization") }
+    return metadata
   }
 
-  /// Forwards one unary call: the engine's answer, or its error.
-  func unary<Input: Sendable, Output: Sendable>(
-    _ request: ServerRequest<Input>,
-    _ call: (ClientRequest<Input>) async throws -> ClientResponse<Output>
-  ) async throws -> ServerResponse<Output> {
-    do {
-      let response = try await call(
-        ClientRequest(message: request.message, metadata: Self.forwarded(request.metadata)))
-      return ServerResponse(message: try response.message)
-    } catch let error as RPCError {
-      throw Self.relayed(error)
+  /// A failed forwarded call as this server's error.
+  ///
+  /// The engine's own errors carry their `EngineError` code (`EngineError.codeMetadataKey`), so
+  /// they come back exactly as the engine threw them and each transport maps them as the engine
+  /// would have (gRPC status, HTTP status and body). Errors made by the transport (the engine is
+  /// down, the connection broke) become UNAVAILABLE naming the engine's address.
+  func engineError(_ error: any Error) -> EngineError {
+    if let error = error as? EngineError { return error }
+    guard let error = error as? RPCError else {
+      return EngineError(.unavailable, "the engine at \(address) could not be reached: \(error)")
     }
-  }
-
-  /// The engine's error as this server's: same code and message, without the engine's
-  /// transport metadata (its trailers are not valid trailers of another response).
-  static func relayed(_ error: RPCError) -> RPCError {
-    RPCError(code: error.code, message: error.message)
+    if let text = error.metadata[stringValues: EngineError.codeMetadataKey].first(where: { _ in true }),
+      let code = EngineError.Code(rawValue: text)
+    {
+      return EngineError(code, error.message)
+    }
+    switch error.code {
+    case .unavailable, .deadlineExceeded, .cancelled, .unknown:
+      return EngineError(
+        .unavailable,
+        "the engine at \(address) is unreachable (\(error.message)); check that it runs and --engine-address names its gRPC listener"
+      )
+    case .invalidArgument, .outOfRange: return EngineError(.invalidArgument, error.message)
+    case .notFound: return EngineError(.notFound, error.message)
+    case .unauthenticated, .permissionDenied: return EngineError(.unauthenticated, error.message)
+    case .failedPrecondition, .alreadyExists, .aborted: return EngineError(.conflict, error.message)
+    case .resourceExhausted: return EngineError(.retryLater, error.message)
+    case .unimplemented: return EngineError(.notImplemented, error.message)
+    default: return EngineError(.internal, "the engine at \(address) failed: \(error.message)")
+    }
   }
 }
 

@@ -72,14 +72,7 @@ public struct RedisCacheStore: Sendable {
     }
     var replies: [RESPValue] = []
     for reply in try await client.pipeline(commands) { replies.append(try reply.get()) }
-    var states: [CoinState] = []
-    for pair in replies[0].pairs ?? [] {
-      guard let bytes = pair.value.bytes,
-        let message = try? Autoengine_V1_CoinState(serializedBytes: Array(buffer: bytes)),
-        let state = CoinState(contract: message, catalogue: engine.catalogue)
-      else { continue }
-      states.append(state)
-    }
+    let states = CoinState.states(ofHash: replies[0].hashFields, catalogue: engine.catalogue)
     await engine.cache.replace(with: states)
     var warmed = 0
     var candleCounts: [(String, [Candle])] = []

@@ -10,10 +10,12 @@ import Synchronization
 
 /// The API-replica side of the fan-out: feeds the engine's coin states, received from Redis,
 /// into this process's cache and `CoinStateHub`, so its gRPC and REST API (streams included,
-/// with the same snapshot + sequence semantics) serve the engine's live market.
+/// with the same snapshot + sequence semantics) serve the engine's live market; and the
+/// engine's per-strategy signals and trading board, so GetSignals and each coin state's trading
+/// block answer as the engine's do.
 ///
-/// Order of start-up: subscribe to the ticks channel first, then read the coin-state hash into
-/// the cache, so that no tick falls between the snapshot and the stream. After a reconnection
+/// Order of start-up: subscribe to the channels first, then read the hashes into the cache, so
+/// that no tick falls between the snapshot and the stream. After a reconnection
 /// (`.resubscribed`) the hash is read again: ticks published while disconnected are lost by
 /// Redis pub/sub, and the hash holds their result. Ticks are applied in the order Redis
 /// delivers them, which is the order the engine published them.
@@ -24,6 +26,8 @@ public final class ReplicaFeed: Service {
   private let keys: ReplicationKeys
   private let logger: Logger
   private let counters = ReplicaFeedCounters()
+  /// The engine's trading board as last received (the replica engine's `tradingBoard`).
+  private let board: CoinTradingBoard?
   /// Per tick: seconds from the engine handing the message to Redis (`sent_at`) to its states
   /// being in this replica's cache and hub (the Redis hop, decoding included).
   public let hopLatency = LatencyRecorder(capacity: 65_536)
@@ -37,6 +41,7 @@ public final class ReplicaFeed: Service {
     self.client = client
     self.keys = keys
     self.logger = logger
+    board = engine.tradingBoard
   }
 
   /// Ticks applied and ticks found missing (sequence gaps) since start.
@@ -45,7 +50,7 @@ public final class ReplicaFeed: Service {
   /// Subscribes and loads the snapshot; throws when Redis cannot be reached (an API replica
   /// has nothing to serve without it).
   public func start() async throws(RedisError) {
-    try await subscriber.subscribe(channels: [keys.ticksChannel])
+    try await subscriber.subscribe(channels: [keys.ticksChannel, keys.signalsChannel, keys.tradingBoardChannel])
     try await loadSnapshot()
   }
 
@@ -54,6 +59,14 @@ public final class ReplicaFeed: Service {
       var lastSequence: UInt64 = 0
       for await event in subscriber.events {
         switch event {
+        case .message(keys.signalsChannel, _, let payload):
+          guard let message = try? Autoengine_V1_ListSignalsResponse(serializedBytes: Array(buffer: payload)) else {
+            logger.warning("redis: a signals message is not a ListSignalsResponse; ignored")
+            continue
+          }
+          await applySignals(message.coins)
+        case .message(keys.tradingBoardChannel, _, let payload):
+          board?.replace(TradingBoardText.decode(String(buffer: payload)))
         case .message(_, _, let payload):
           guard let update = try? Autoengine_V1_CoinStateUpdate(serializedBytes: Array(buffer: payload)) else {
             logger.warning("redis: a tick message is not a CoinStateUpdate; ignored")
@@ -81,18 +94,29 @@ public final class ReplicaFeed: Service {
     }
   }
 
-  /// Reads every coin's latest state from the hash and applies it as one tick.
+  /// Reads the trading board, every coin's signals and latest state from Redis (one round
+  /// trip) and applies them, the states as one tick.
   func loadSnapshot() async throws(RedisError) {
-    let fields = try await client.hgetall(keys.coinStates)
-    let states = engine.catalogue.coins.compactMap { coin -> CoinState? in
-      guard let bytes = fields[coin.symbol],
-        let message = try? Autoengine_V1_CoinState(serializedBytes: Array(buffer: bytes))
-      else { return nil }
-      return CoinState(contract: message, catalogue: engine.catalogue)
-    }
+    let commands = [
+      RedisCommand("GET", keys.tradingBoard), RedisCommand("HGETALL", keys.signals),
+      RedisCommand("HGETALL", keys.coinStates),
+    ]
+    var replies: [RESPValue] = []
+    for reply in try await client.pipeline(commands) { replies.append(try reply.get()) }
+    if let text = replies[0].string { board?.replace(TradingBoardText.decode(text)) }
+    await applySignals(
+      replies[1].hashFields.values.compactMap { try? Autoengine_V1_CoinSignals(serializedBytes: Array(buffer: $0)) })
+    let states = CoinState.states(ofHash: replies[2].hashFields, catalogue: engine.catalogue)
     let newest = states.compactMap(\.priceUpdatedAt).max() ?? engine.clock.now()
     await apply(states, tickTime: newest)
     logger.info("redis: coin-state snapshot loaded", metadata: ["coins": "\(states.count)"])
+  }
+
+  /// Stores the engine's per-strategy signals of each coin.
+  private func applySignals(_ coins: [Autoengine_V1_CoinSignals]) async {
+    for coin in coins {
+      await engine.cache.replaceSignals(of: coin.symbol, with: Signal.replica(of: coin))
+    }
   }
 
   private func apply(_ messages: [Autoengine_V1_CoinState], tickTime: UnixTime) async {

@@ -7,13 +7,16 @@ import NIOCore
 public import ServiceLifecycle
 import SwiftProtobuf
 
-/// The engine side of the fan-out: publishes each tick's changed coin states and every trade
-/// event to Redis, and keeps the latest state of every coin in a hash for replicas' snapshots.
+/// The engine side of the fan-out: publishes each tick's changed coin states, the strategies'
+/// signals of the coins it evaluated, the trading board when it changed, and every trade event
+/// to Redis, and keeps the latest of each in a key for replicas' snapshots (`ReplicationKeys`).
 ///
 /// It reads the engine like any stream subscriber (a `CoinStateHub` subscription), so the
 /// engine never waits for Redis: while Redis is slow or down, the subscription conflates to the
 /// newest state per coin, and once a write succeeds again the whole snapshot is rewritten.
-/// Per tick, one pipelined round trip: `HSET` of the changed states, then `PUBLISH`.
+/// Per tick, one pipelined round trip: the board (when changed: `SET`, `PUBLISH`), `HSET` of the
+/// changed states, `PUBLISH` of the tick, then the evaluated coins' signals (`HSET`, `PUBLISH`)
+/// — so a replica holds a tick's board before its states, and its signals right after.
 public final class ReplicaPublisher: Service {
   private let engine: Engine
   private let client: RedisClient
@@ -60,15 +63,35 @@ public final class ReplicaPublisher: Service {
     var sequence: UInt64 = 0
     var needsSnapshot = true
     var failures = 0
+    /// Per symbol, the evaluation time of the signals last written; the board generation.
+    var written: (evaluatedAt: [String: UnixTime], board: UInt64?) = ([:], nil)
     while let batch = await subscription.next() {
       sequence += 1
       var commands: [RedisCommand] = []
+      let board = engine.tradingBoard.map { ($0.generation, $0.all) }
+      if let (generation, all) = board, needsSnapshot || generation != written.board {
+        let text = TradingBoardText.encode(all)
+        commands.append(RedisCommand("SET", keys.tradingBoard, text, "EX", String(keyTTL)))
+        commands.append(RedisCommand("PUBLISH", keys.tradingBoardChannel, text))
+      }
+      var evaluated = batch.states
       if needsSnapshot {
-        commands.append(hashWrite(await engine.cache.statesUncounted().map { Autoengine_V1_CoinState($0) }))
+        let all = await engine.cache.statesUncounted()
+        commands.append(hashWrite(keys.coinStates, all.map { Autoengine_V1_CoinState($0) }))
         commands.append(engineInfoWrite())
+        // Every coin's signals too: Redis may have lost the hash (restarted without persistence).
+        evaluated = all.filter { $0.indicatorsUpdatedAt != nil }
+      } else {
+        evaluated.removeAll {
+          $0.indicatorsUpdatedAt == nil || written.evaluatedAt[$0.coin.symbol] == $0.indicatorsUpdatedAt
+        }
+      }
+      var signals: [Autoengine_V1_CoinSignals] = []
+      for state in evaluated {
+        if let coin = await engine.cache.signals(of: state.coin.symbol) { signals.append(.init(coin)) }
       }
       let messages = batch.states.map { Autoengine_V1_CoinState($0) }
-      commands.append(hashWrite(messages))
+      commands.append(hashWrite(keys.coinStates, messages))
       commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
       if let store {
         commands += store.commands(states: batch.states, candles: await engine.cache.takeEvaluatedCandles())
@@ -81,6 +104,16 @@ public final class ReplicaPublisher: Service {
         update.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970))
       }
       commands.append(RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), Self.bytes(update)]))
+      if !signals.isEmpty {
+        commands.append(hashWrite(keys.signals, signals, field: \.symbol))
+        commands.append(RedisCommand("EXPIRE", keys.signals, String(keyTTL)))
+        let published = Autoengine_V1_ListSignalsResponse.with {
+          $0.coins = signals
+          $0.asOf = update.tickTime
+        }
+        commands.append(
+          RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.signalsChannel), Self.bytes(published)]))
+      }
       do {
         for reply in try await client.pipeline(commands) { _ = try reply.get() }
         if failures > 0 {
@@ -88,6 +121,8 @@ public final class ReplicaPublisher: Service {
         }
         needsSnapshot = false
         failures = 0
+        written.board = board?.0
+        for state in evaluated { written.evaluatedAt[state.coin.symbol] = state.indicatorsUpdatedAt }
       } catch {
         // The next successful write rewrites every coin, so the hash is whole again.
         needsSnapshot = true
@@ -116,14 +151,20 @@ public final class ReplicaPublisher: Service {
     }
   }
 
-  /// HSET of each coin's contract message under its symbol.
-  private func hashWrite(_ messages: [Autoengine_V1_CoinState]) -> RedisCommand {
-    var arguments = [ByteBuffer(string: keys.coinStates)]
+  /// HSET into `key` of each coin's contract message under its symbol.
+  private func hashWrite<Message: SwiftProtobuf.Message>(
+    _ key: String, _ messages: [Message], field symbol: (Message) -> String
+  ) -> RedisCommand {
+    var arguments = [ByteBuffer(string: key)]
     for message in messages {
-      arguments.append(ByteBuffer(string: message.symbol))
+      arguments.append(ByteBuffer(string: symbol(message)))
       arguments.append(Self.bytes(message))
     }
     return RedisCommand("HSET", bytes: arguments)
+  }
+
+  private func hashWrite(_ key: String, _ messages: [Autoengine_V1_CoinState]) -> RedisCommand {
+    hashWrite(key, messages, field: \.symbol)
   }
 
   private func engineInfoWrite() -> RedisCommand {

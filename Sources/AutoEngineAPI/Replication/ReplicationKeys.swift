@@ -22,6 +22,21 @@ public struct ReplicationKeys: Sendable, Equatable {
   /// Channel: one `autoengine.v1.TradeEvent` per trade event (decisions, orders, fills).
   public var tradeEventsChannel: String { prefix + "trade_events" }
 
+  /// Hash: field = configured symbol, value = `autoengine.v1.CoinSignals` — every strategy's
+  /// latest signal of the coin with its reason, for a replica's GetSignals.
+  public var signals: String { prefix + "signals" }
+
+  /// Channel: one `autoengine.v1.ListSignalsResponse` per engine tick that evaluated strategies
+  /// (the coins evaluated), published right after that tick.
+  public var signalsChannel: String { prefix + "signal_updates" }
+
+  /// String: the engine's trading board (`TradingBoardText`), for a replica's trading blocks.
+  public var tradingBoard: String { prefix + "trading_board" }
+
+  /// Channel: the whole trading board (`TradingBoardText`) whenever it changed since the
+  /// previous tick, published before that tick.
+  public var tradingBoardChannel: String { prefix + "trading_board_updates" }
+
   /// Hash: the publishing engine's `version` and `started_at` (Unix seconds).
   public var engineInfo: String { prefix + "engine" }
 }

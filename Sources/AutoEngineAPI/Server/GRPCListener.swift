@@ -60,19 +60,15 @@ final class GRPCListener: Service {
         // than 64 KiB ones; a lone message still goes out within 100 µs.
         $0.connection.flushCoalescing = .init(maxFlushDelay: .microseconds(100), maxBytes: 256 * 1024)
       })
-    // An API replica forwards trading and start/stop to its engine (`EngineUpstream`).
-    let local = (trading: TradingGRPCService(engine: engine), system: SystemGRPCService(engine: engine))
-    let tradingService: any RegistrableRPCService =
-      configuration.engineUpstream.map { ForwardingTradingService(upstream: $0) } ?? local.trading
-    let systemService: any RegistrableRPCService =
-      configuration.engineUpstream.map { ForwardingSystemService(local: local.system, upstream: $0) } ?? local.system
+    // On an API replica, trading and start/stop act on the engine (`ForwardedEngineControl`).
+    let control = configuration.engineLocation.control(engine: engine)
     let server = GRPCServer(
       transport: transport,
       services: [
         CoinStateGRPCService(engine: engine),
         StrategyGRPCService(engine: engine),
-        tradingService,
-        systemService,
+        TradingGRPCService(control: control),
+        SystemGRPCService(engine: engine, control: control),
         HealthGRPCService(engine: engine),
         // Last: it lists the services registered before it.
         reflection,

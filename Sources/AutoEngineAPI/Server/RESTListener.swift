@@ -41,7 +41,8 @@ final class RESTListener: Service {
     }
     let application = Application(
       router: RESTRouter.build(
-        engine: engine, access: configuration.access, maxRequestBytes: configuration.maxRequestBytes,
+        engine: engine, control: configuration.engineLocation.control(engine: engine), access: configuration.access,
+        maxRequestBytes: configuration.maxRequestBytes,
         corsOrigins: configuration.corsOrigins),
       server: server,
       configuration: .init(

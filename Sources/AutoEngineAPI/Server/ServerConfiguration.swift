@@ -21,9 +21,9 @@ public struct ServerConfiguration: Sendable {
   /// Browser origins the REST listener allows cross-origin calls from (`https://host[:port]`, or
   /// `*` for any); empty sends no CORS headers at all (default).
   public var corsOrigins: [String]
-  /// On an API replica: the engine that answers the trading RPCs and StartSystem/StopSystem
-  /// (forwarded over gRPC); nil where the engine is local.
-  public var engineUpstream: EngineUpstream?
+  /// Where the trading calls and StartSystem/StopSystem of both listeners act: the local engine
+  /// (default), or on an API replica the engine they are forwarded to over gRPC.
+  public var engineLocation: EngineLocation = .local
 
   /// Creates a configuration; the defaults are the seed's: gRPC on 50051, REST on 8000, loopback,
   /// plaintext, 1 MiB requests, no CORS.

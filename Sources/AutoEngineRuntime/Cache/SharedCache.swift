@@ -58,6 +58,8 @@ public actor SharedCache {
   /// Candles evaluated since last taken, per configured symbol, while a persistent store
   /// collects them (`collectCandles(upTo:)`); nil otherwise, so the memory backend pays nothing.
   private var evaluatedCandles: [String: [Candle]]?
+  /// On an API replica: each coin's per-strategy signals and reasons as the engine sent them.
+  private var relayedSignals: [String: [(signal: Signal, reason: String)]] = [:]
   private var evaluatedCandleLimit = 0
   /// Durations of one coin's evaluation on a closed candle (indicators, strategies, aggregate).
   public nonisolated let evaluationLatency = LatencyRecorder()
@@ -143,6 +145,13 @@ public actor SharedCache {
     }
   }
 
+  /// Replaces one coin's per-strategy signals with ones evaluated elsewhere: an API replica
+  /// answers GetSignals with the engine's, received through Redis. Unknown coins are ignored.
+  public func replaceSignals(of symbol: String, with signals: [(signal: Signal, reason: String)]) {
+    guard entries[symbol] != nil else { return }
+    relayedSignals[symbol] = signals
+  }
+
   /// Starts keeping the candles the indicators evaluate (warm-up and closed ones), at most
   /// `limit` per coin until taken, for a persistent store (the Redis backend) to save.
   public func collectCandles(upTo limit: Int) {
@@ -211,14 +220,15 @@ public actor SharedCache {
     state(of: symbol).map { ($0, generation) }
   }
 
-  /// Latest signals of one coin's strategies with their reasons, formatted now.
+  /// Latest signals of one coin's strategies with their reasons, formatted now (on an API
+  /// replica: as the engine last sent them, see `replaceSignals(of:with:)`).
   public func signals(of symbol: String) -> CoinSignals? {
     guard let entry = entries[symbol] else { return nil }
     let evaluator = entry.evaluator
     return CoinSignals(
       coin: entry.state.coin,
       aggregate: entry.state.aggregate,
-      signals: evaluator.strategies.signals.map { ($0, evaluator.reason($0.strategy) ?? "") },
+      signals: relayedSignals[symbol] ?? evaluator.strategies.signals.map { ($0, evaluator.reason($0.strategy) ?? "") },
       reasons: entry.state.topReasons,
       evaluatedAt: entry.state.indicatorsUpdatedAt)
   }

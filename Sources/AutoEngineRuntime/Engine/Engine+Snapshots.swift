@@ -6,7 +6,7 @@ public import AutoEngineCore
 public struct CoinStatesVersion: Hashable, Sendable {
   /// The shared cache's generation.
   public var cache: UInt64
-  /// The trading board's generation (0 when the engine has no desk).
+  /// The trading board's generation (0 when the engine has no board).
   public var trading: UInt64
 
   /// A version from its two generations.
@@ -25,7 +25,7 @@ extension Engine {
   public func versionedCoinStates(
     _ filter: CoinFilter = .all
   ) async throws(EngineError) -> (states: [CoinState], version: CoinStatesVersion) {
-    let trading = self.trading?.board.generation ?? 0
+    let trading = tradingBoard?.generation ?? 0
     try checkSymbols(filter)
     let (states, generation) = await cache.versionedStates()
     return (states.filter { filter.matches($0.coin) }, CoinStatesVersion(cache: generation, trading: trading))
@@ -35,7 +35,7 @@ extension Engine {
   public func versionedCoinState(_ symbol: String) async throws(EngineError) -> (
     state: CoinState, version: CoinStatesVersion
   ) {
-    let trading = self.trading?.board.generation ?? 0
+    let trading = tradingBoard?.generation ?? 0
     let coin = try coin(symbol)
     guard let (state, generation) = await cache.versionedState(of: coin.symbol) else { throw .unknownSymbol(symbol) }
     return (state, CoinStatesVersion(cache: generation, trading: trading))

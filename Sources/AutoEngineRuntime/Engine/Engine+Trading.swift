@@ -79,9 +79,9 @@ extension Engine {
   }
 
   /// The trading state of the coin traded as `symbol` (flat when it has no activity); nil when
-  /// the engine has no trading desk. Synchronous: coin-state mapping reads it per message.
+  /// the engine has no trading board. Synchronous: coin-state mapping reads it per message.
   public nonisolated func coinTrading(_ symbol: String) -> CoinTradingSnapshot? {
-    trading?.board.snapshot(of: symbol)
+    tradingBoard?.snapshot(of: symbol)
   }
 
   /// Ends a trade-event subscription; safe from any context, twice.

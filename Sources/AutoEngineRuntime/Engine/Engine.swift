@@ -33,6 +33,9 @@ public actor Engine {
   public nonisolated let clock: any WallClock
   /// The trading desk (autobuy, orders, positions); nil when the engine serves market data only.
   public nonisolated let trading: TradingDesk?
+  /// The per-coin trading snapshots coin states carry: the desk's board, or on an API replica the
+  /// engine's board as received through Redis; nil when neither exists (no trading block).
+  public nonisolated let tradingBoard: CoinTradingBoard?
   private var components: [String: ComponentHealth] = [:]
   let healthWatchers = HealthWatchers()
 
@@ -45,13 +48,16 @@ public actor Engine {
   ///   - configuration: thresholds, intervals, weights and limits.
   ///   - marketSource: the kind of market the fetchers read.
   ///   - cache: the shared cache (a fresh one over `catalogue` by default).
+  ///   - tradingBoard: without a desk, the board coin states read their trading block from (an
+  ///     API replica's copy of the engine's); ignored with a desk, which has its own.
   public init(
     clock: any WallClock = SystemWallClock(), version: String = AutoEngineVersion.current,
     catalogue: CoinCatalogue = .defaults, configuration: EngineConfiguration = .defaults,
     marketSource: MarketSourceKind = .simulated, cache: SharedCache? = nil,
     coinStates: CoinStateHub = CoinStateHub(), monitor: ComponentMonitor = ComponentMonitor(),
     runSwitch: RunSwitch = RunSwitch(), symbols: SymbolDirectory = SymbolDirectory(),
-    exchangeStatus: (any ExchangeStatusSource)? = nil, trading: TradingDesk? = nil
+    exchangeStatus: (any ExchangeStatusSource)? = nil, trading: TradingDesk? = nil,
+    tradingBoard: CoinTradingBoard? = nil
   ) {
     self.clock = clock
     self.version = version
@@ -66,6 +72,7 @@ public actor Engine {
     self.symbols = symbols
     self.exchangeStatus = exchangeStatus
     self.trading = trading
+    self.tradingBoard = trading?.board ?? tradingBoard
     components["engine"] = ComponentHealth(name: "engine", state: .serving, detail: "running")
   }
 

@@ -17,6 +17,19 @@ public struct CoinTradingSnapshot: Hashable, Sendable {
   /// When the coin last filled; nil if never.
   public var lastTradeAt: UnixTime?
 
+  /// A snapshot of its parts.
+  public init(
+    positionQuantity: Decimal, costBasis: Decimal, realizedPnlToday: Decimal, cooldownUntil: UnixTime?,
+    openOrders: Int, lastTradeAt: UnixTime?
+  ) {
+    self.positionQuantity = positionQuantity
+    self.costBasis = costBasis
+    self.realizedPnlToday = realizedPnlToday
+    self.cooldownUntil = cooldownUntil
+    self.openOrders = openOrders
+    self.lastTradeAt = lastTradeAt
+  }
+
   /// A coin with nothing held, no order, no trade.
   public static let flat = CoinTradingSnapshot(
     positionQuantity: 0, costBasis: 0, realizedPnlToday: 0, cooldownUntil: nil, openOrders: 0, lastTradeAt: nil)
@@ -56,4 +69,7 @@ public final class CoinTradingBoard: Sendable {
 
   /// Changes on every `replace`: equal generations mean equal snapshots.
   public var generation: UInt64 { snapshots.withLock { $0.generation } }
+
+  /// Every coin with trading activity (the others read as flat), by traded symbol.
+  public var all: [String: CoinTradingSnapshot] { snapshots.withLock { $0.all } }
 }
