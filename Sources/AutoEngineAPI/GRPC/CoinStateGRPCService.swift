@@ -111,7 +111,11 @@ struct CoinStateGRPCService: RegistrableRPCService {
     try await withRPCCancellationHandler {
       var sequence: UInt64 = 1
       let first = Task { try await snapshot(filter) }
-      let message = try await withTaskCancellationHandler { try await first.value } onCancel: { first.cancel() }
+      let message = try await withTaskCancellationHandler {
+        try await first.value
+      } onCancel: {
+        first.cancel()
+      }
       try await response.write(message)
       while let next = await subscription.next(orHeartbeatAfter: heartbeat) {
         sequence += 1
