@@ -12,6 +12,8 @@ struct StreamTally: Sendable {
     var tick: Int64
     /// Receive time minus tick time, nanoseconds.
     var latency: Int64
+    /// When the server handed it to the stream (its `sent_at`), nanoseconds since 1970.
+    var sent: Int64 = 0
     /// Updates conflated into this one.
     var conflated: UInt64
     /// Coin states it carried.
@@ -51,8 +53,8 @@ struct StreamTally: Sendable {
     } else {
       updates.append(
         Update(
-          tick: header.tickTimeNanos, latency: receivedAt - header.tickTimeNanos, conflated: header.conflated,
-          states: header.stateCount))
+          tick: header.tickTimeNanos, latency: receivedAt - header.tickTimeNanos, sent: header.sentAtNanos,
+          conflated: header.conflated, states: header.stateCount))
     }
   }
 }
