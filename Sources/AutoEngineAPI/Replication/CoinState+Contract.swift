@@ -44,8 +44,11 @@ extension CoinState {
     if message.hasCosmic, let time = cosmicUpdatedAt { cosmic = CosmicInputs(contract: message.cosmic, at: time) }
   }
 
+  /// The contract's decimal notation (made once: a replica maps every coin of every tick).
+  private static let posix = Locale(identifier: "en_US_POSIX")
+
   private static func decimal(_ text: String) -> Decimal? {
-    text.isEmpty ? nil : Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    text.isEmpty ? nil : Decimal(string: text, locale: posix)
   }
 }
 

@@ -13,7 +13,8 @@ import SwiftProtobuf
 /// It reads the engine like any stream subscriber (a `CoinStateHub` subscription), so the
 /// engine never waits for Redis: while Redis is slow or down, the subscription conflates to the
 /// newest state per coin, and once a write succeeds again the whole snapshot is rewritten.
-/// Per tick, one pipelined round trip: `HSET` of the changed states, then `PUBLISH`.
+/// Per tick, one pipelined write: `HSET` of the changed states, `PUBLISH` of the tick, then the
+/// key expiry and the cache store's writes.
 public final class ReplicaPublisher: Service {
   private let engine: Engine
   private let client: RedisClient
@@ -64,23 +65,28 @@ public final class ReplicaPublisher: Service {
       sequence += 1
       var commands: [RedisCommand] = []
       if needsSnapshot {
-        commands.append(hashWrite(await engine.cache.statesUncounted().map { Autoengine_V1_CoinState($0) }))
+        commands.append(
+          hashWrite(await engine.cache.statesUncounted().map { Autoengine_V1_CoinState($0) }.map { ($0.symbol, Self.bytes($0)) }))
         commands.append(engineInfoWrite())
       }
-      let messages = batch.states.map { Autoengine_V1_CoinState($0) }
-      commands.append(hashWrite(messages))
-      commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
-      if let store {
-        commands += store.commands(states: batch.states, candles: await engine.cache.takeEvaluatedCandles())
-      }
+      let states = batch.states.map { Autoengine_V1_CoinState($0) }.map { ($0.symbol, Self.bytes($0)) }
+      let candles = store == nil ? [:] : await engine.cache.takeEvaluatedCandles()
+      // The tick's message goes right after its states are in the hash (a replica that loads
+      // the hash and then reads the channel misses nothing), ahead of the writes no replica
+      // waits for; it carries each state's bytes as encoded for the hash, and the time it
+      // leaves for Redis.
+      commands.append(hashWrite(states))
       let update = Autoengine_V1_CoinStateUpdate.with { update in
         update.sequence = sequence
-        update.states = messages
         update.tickTime = .init(batch.tickTime)
         update.conflated = batch.conflated
         update.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970))
       }
-      commands.append(RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), Self.bytes(update)]))
+      commands.append(
+        RedisCommand(
+          "PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), Self.updateBytes(update, states: states.map(\.1))]))
+      commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
+      if let store { commands += store.commands(states: batch.states, candles: candles) }
       do {
         for reply in try await client.pipeline(commands) { _ = try reply.get() }
         if failures > 0 {
@@ -116,14 +122,33 @@ public final class ReplicaPublisher: Service {
     }
   }
 
-  /// HSET of each coin's contract message under its symbol.
-  private func hashWrite(_ messages: [Autoengine_V1_CoinState]) -> RedisCommand {
+  /// HSET of each coin's encoded contract message under its symbol.
+  private func hashWrite(_ states: [(symbol: String, bytes: ByteBuffer)]) -> RedisCommand {
     var arguments = [ByteBuffer(string: keys.coinStates)]
-    for message in messages {
-      arguments.append(ByteBuffer(string: message.symbol))
-      arguments.append(Self.bytes(message))
+    for state in states {
+      arguments.append(ByteBuffer(string: state.symbol))
+      arguments.append(state.bytes)
     }
     return RedisCommand("HSET", bytes: arguments)
+  }
+
+  /// The wire bytes of `update` with `states` (encoded `CoinState`s) as its field 4, without
+  /// encoding the states again: protobuf reads a repeated message field from its entries
+  /// wherever they stand, so the entries are appended after the other fields.
+  static func updateBytes(_ update: Autoengine_V1_CoinStateUpdate, states: [ByteBuffer]) -> ByteBuffer {
+    var buffer = bytes(update)
+    buffer.reserveCapacity(minimumWritableBytes: states.reduce(0) { $0 + $1.readableBytes + 6 })
+    for state in states {
+      buffer.writeInteger(UInt8(4 << 3 | 2))  // field 4, length-delimited
+      var length = UInt64(state.readableBytes)
+      while length >= 0x80 {
+        buffer.writeInteger(UInt8(truncatingIfNeeded: length) | 0x80)
+        length >>= 7
+      }
+      buffer.writeInteger(UInt8(length))
+      buffer.writeImmutableBuffer(state)
+    }
+    return buffer
   }
 
   private func engineInfoWrite() -> RedisCommand {
