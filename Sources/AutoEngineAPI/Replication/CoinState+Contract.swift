@@ -12,6 +12,13 @@ extension CoinState {
   /// symbol is not configured there. Not carried by the contract, so left at their defaults:
   /// the aggregate's agreement, activity and coverage, and indicators the contract omits.
   init?(contract message: Autoengine_V1_CoinState, catalogue: CoinCatalogue) {
+    var lunar = LunarStates()
+    self.init(contract: message, catalogue: catalogue, lunar: &lunar)
+  }
+
+  /// As `init(contract:catalogue:)`, taking the Moon's state from `lunar` (the coins of one tick
+  /// share their cosmic time: the ephemeris is computed once per tick instead of once per coin).
+  init?(contract message: Autoengine_V1_CoinState, catalogue: CoinCatalogue, lunar: inout LunarStates) {
     guard let coin = catalogue.coin(forSymbol: message.symbol) else { return nil }
     self.init(coin: coin)
     price = Self.decimal(message.price)
@@ -41,7 +48,9 @@ extension CoinState {
     cosmicUpdatedAt = freshness.hasCosmicUpdatedAt ? UnixTime(freshness.cosmicUpdatedAt) : nil
     isStale = freshness.stale
     staleReason = freshness.staleReason
-    if message.hasCosmic, let time = cosmicUpdatedAt { cosmic = CosmicInputs(contract: message.cosmic, at: time) }
+    if message.hasCosmic, let time = cosmicUpdatedAt {
+      cosmic = CosmicInputs(contract: message.cosmic, lunar: lunar.state(at: time))
+    }
   }
 
   /// The contract's decimal notation (made once: a replica maps every coin of every tick).
@@ -49,6 +58,20 @@ extension CoinState {
 
   private static func decimal(_ text: String) -> Decimal? {
     text.isEmpty ? nil : Decimal(string: text, locale: posix)
+  }
+}
+
+/// The Moon's state per instant, each computed once (`LunarEphemeris` costs microseconds per
+/// call, and every coin of a tick asks for the same instant).
+struct LunarStates {
+  private var known: [UnixTime: LunarState] = [:]
+
+  /// The Moon's state at `time`.
+  mutating func state(at time: UnixTime) -> LunarState {
+    if let state = known[time] { return state }
+    let state = LunarEphemeris.state(at: time)
+    known[time] = state
+    return state
   }
 }
 
@@ -126,9 +149,9 @@ extension TradeAction {
 }
 
 extension CosmicInputs {
-  /// The cosmic inputs of a contract snapshot taken at `time`: the lunar state is recomputed
-  /// (it is a function of time), solar and Schumann readings are copied.
-  init(contract message: Autoengine_V1_CosmicSnapshot, at time: UnixTime) {
+  /// The cosmic inputs of a contract snapshot with `lunar`, the Moon's state at the snapshot's
+  /// time (recomputed: it is a function of time); solar and Schumann readings are copied.
+  init(contract message: Autoengine_V1_CosmicSnapshot, lunar: LunarState) {
     var solar: SolarActivity?
     if message.hasSolar {
       let proto = message.solar
@@ -144,6 +167,6 @@ extension CosmicInputs {
         observedAt: UnixTime(proto.updatedAt), frequencyHz: proto.frequencyHz, amplitude: proto.amplitude,
         isSimulated: proto.simulated)
     }
-    self.init(at: time, solar: solar, schumann: schumann)
+    self.init(lunar: lunar, solar: solar, schumann: schumann)
   }
 }
