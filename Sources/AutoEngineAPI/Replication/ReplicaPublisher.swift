@@ -65,11 +65,10 @@ public final class ReplicaPublisher: Service {
       sequence += 1
       var commands: [RedisCommand] = []
       if needsSnapshot {
-        commands.append(
-          hashWrite(await engine.cache.statesUncounted().map { Autoengine_V1_CoinState($0) }.map { ($0.symbol, Self.bytes($0)) }))
+        commands.append(hashWrite(Self.encoded(await engine.cache.statesUncounted())))
         commands.append(engineInfoWrite())
       }
-      let states = batch.states.map { Autoengine_V1_CoinState($0) }.map { ($0.symbol, Self.bytes($0)) }
+      let states = Self.encoded(batch.states)
       let candles = store == nil ? [:] : await engine.cache.takeEvaluatedCandles()
       // The tick's message goes right after its states are in the hash (a replica that loads
       // the hash and then reads the channel misses nothing), ahead of the writes no replica
@@ -84,7 +83,8 @@ public final class ReplicaPublisher: Service {
       }
       commands.append(
         RedisCommand(
-          "PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), Self.updateBytes(update, states: states.map(\.1))]))
+          "PUBLISH",
+          bytes: [ByteBuffer(string: keys.ticksChannel), Self.updateBytes(update, states: states.map(\.bytes))]))
       commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
       if let store { commands += store.commands(states: batch.states, candles: candles) }
       do {
@@ -119,6 +119,14 @@ public final class ReplicaPublisher: Service {
       } catch {
         logger.warning("redis publish of a trade event failed", metadata: ["error": "\(error)"])
       }
+    }
+  }
+
+  /// Each state's contract message, encoded, with its symbol.
+  private static func encoded(_ states: [CoinState]) -> [(symbol: String, bytes: ByteBuffer)] {
+    states.map { state in
+      let message = Autoengine_V1_CoinState(state)
+      return (message.symbol, bytes(message))
     }
   }
 

@@ -210,7 +210,8 @@ struct FanoutCommand: AsyncParsableCommand {
                     if progress.stop.load(ordering: .relaxed) { break }
                   }
                   return tally
-                })
+                }
+              )
             } catch {
               progress.failures.add(1, ordering: .relaxed)
               return (target, StreamTally())
