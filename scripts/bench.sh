@@ -3,10 +3,11 @@
 #
 #   scripts/bench.sh                       everything (about 3 minutes plus the build)
 #   SUBSCRIBERS=2000 CONNECTIONS=20 scripts/bench.sh   a smaller fan-out
+#   REPLICA_SUBSCRIBERS=200 REPLICA_SECONDS=30 scripts/bench.sh   a smaller fan-out through Redis
 #
 # Runs: aebench strategies (one coin-tick of 70 strategies), aebench market (the live engine on
 # the mock exchange), aebench fanout (WatchCoinStates subscribers over HTTP/2 connections to a
-# real `autoengine serve`), h2load on the unary GetCoinState / ListCoinStates and wrk on
+# real `autoengine serve`, then through Redis: one engine and two API replicas), h2load on the unary GetCoinState / ListCoinStates and wrk on
 # GET /api/coinstate against a real `autoengine serve` (simulated market, prices every second).
 # Installs h2load (Debian nghttp2-client) and wrk when missing. Figures depend on the machine and
 # on what else runs on it: the table's first lines say which machine and build.
@@ -19,11 +20,16 @@ FANOUT_SECONDS=${FANOUT_SECONDS:-30}
 LOAD_SECONDS=${LOAD_SECONDS:-10}
 CONCURRENCY=${CONCURRENCY:-64}
 CANDLES=${CANDLES:-../shared/data/candles}
+REPLICA_SUBSCRIBERS=${REPLICA_SUBSCRIBERS:-1000}
+REPLICA_CONNECTIONS=${REPLICA_CONNECTIONS:-20}
+REPLICA_SECONDS=${REPLICA_SECONDS:-60}
 
 # --- h2load and wrk (this feature's installs; only when missing) ---
 need=()
 command -v h2load >/dev/null || need+=(nghttp2-client)
 command -v wrk >/dev/null || need+=(wrk)
+# aebench fanout --replicas starts its own redis-server (Debian's) on a free loopback port.
+command -v redis-server >/dev/null || need+=(redis-server)
 if ((${#need[@]})); then
   echo "bench.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
@@ -83,6 +89,20 @@ row "fanout: lost / out of order / ticks missed (must be 0)" \
 row "fanout: conflated updates; subscribers that kept up" \
   "$(grep '^conflated' <<<"$f" | sed -E 's/conflated ([0-9]+) updates; ([0-9]+) of ([0-9]+).*/\1; \2 of \3/')"
 row "fanout: server RSS (target ≤ 1 GiB), CPU" "$(grep '^server RSS' <<<"$f" | sed -E 's/server RSS //; s/, target ≤ 1 GiB//')"
+
+# --- fan-out through Redis: one --role engine, two --role api replicas, a private redis-server ---
+echo "bench.sh: aebench fanout --replicas 2 --subscribers $REPLICA_SUBSCRIBERS" >&2
+"$bin/aebench" fanout --replicas 2 --subscribers "$REPLICA_SUBSCRIBERS" --connections "$REPLICA_CONNECTIONS" \
+  --duration "$REPLICA_SECONDS" >"$work/replicas.txt"
+cat "$work/replicas.txt" >&2
+f=$(cat "$work/replicas.txt")
+row "fanout via Redis: Redis hop, replica's first send − engine's first send per tick (target p99 ≤ 2 ms)" \
+  "$(grep '^redis hop' <<<"$f" | sed -E 's/.*\) +//; s/ +\(target.*//; s/   /, /g')"
+row "fanout via Redis: $REPLICA_SUBSCRIBERS subscribers on 2 replicas, tick-to-delivery per server" \
+  "$(grep -E '^(engine|replica [0-9]+):' <<<"$f" | sed -E 's/: ([0-9]+) subscribers, tick-to-delivery /: \1 subs, /; s/   max.*//; s/   /, /g' | paste -sd ';' - | sed 's/;/; /g')"
+row "fanout via Redis: lost / out of order / ticks missed (must be 0)" \
+  "$(grep '^failed streams' <<<"$f" | sed -E 's/.*lost ([0-9]+), out of order ([0-9]+), .*kept up ([0-9]+).*/\1 \/ \2 \/ \3/')"
+row "fanout via Redis: what Redis carried" "$(grep '^redis carried' <<<"$f" | sed -E 's/^redis carried //')"
 
 # --- unary reads under load: h2load (gRPC) and wrk (REST) against a real server ---
 "$bin/autoengine" serve --market simulated --host 127.0.0.1 --grpc-port 0 --http-port 0 --data-dir "$work/data" \

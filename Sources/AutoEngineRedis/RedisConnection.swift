@@ -119,36 +119,28 @@ public final class RedisConnection: Sendable {
   private func write(
     _ commands: [RedisCommand], timeout: Double?
   ) async throws(RedisError) -> [Result<RESPValue, RedisError>] {
-    let futures = commands.map { command -> EventLoopFuture<RESPValue> in
-      var bytes = channel.allocator.buffer(capacity: 64)
-      command.encode(into: &bytes)
-      let promise = channel.eventLoop.makePromise(of: RESPValue.self)
-      channel.write(RedisOutboundCommand(bytes: bytes, promise: promise, timeout: timeout)).whenFailure { error in
-        promise.fail(error)
-      }
-      return promise.futureResult
+    guard !commands.isEmpty else { return [] }
+    // One buffer, one write, one flush, one promise for every reply: a single hop onto the
+    // event loop and a single wake-up of the caller, however many commands are pipelined.
+    var bytes = channel.allocator.buffer(capacity: 64 * commands.count)
+    for command in commands { command.encode(into: &bytes) }
+    let promise = channel.eventLoop.makePromise(of: [RESPValue].self)
+    channel.writeAndFlush(RedisOutboundCommand(bytes: bytes, count: commands.count, promise: promise, timeout: timeout))
+      .whenFailure { error in promise.fail(error) }
+    let values: [RESPValue]
+    do {
+      values = try await promise.futureResult.get()
+    } catch let error as RedisError {
+      throw error
+    } catch is ChannelError {
+      throw .connectionClosed
+    } catch {
+      throw .unavailable("\(error)")
     }
-    channel.flush()
-    var replies: [Result<RESPValue, RedisError>] = []
-    replies.reserveCapacity(futures.count)
-    for future in futures {
-      let value: RESPValue
-      do {
-        value = try await future.get()
-      } catch let error as RedisError {
-        throw error
-      } catch is ChannelError {
-        throw .connectionClosed
-      } catch {
-        throw .unavailable("\(error)")
-      }
-      if case .error(let message) = value {
-        replies.append(.failure(.server(message)))
-      } else {
-        replies.append(.success(value))
-      }
+    return values.map { value in
+      if case .error(let message) = value { return .failure(.server(message)) }
+      return .success(value)
     }
-    return replies
   }
 
   /// Closes the connection; waiting commands fail with `RedisError.connectionClosed`.

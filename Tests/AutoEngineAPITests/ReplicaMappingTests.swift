@@ -1,5 +1,6 @@
 import AutoEngineCore
 import AutoEngineRuntime
+import NIOCore
 import SwiftProtobuf
 import Testing
 
@@ -26,5 +27,30 @@ import Testing
     }
     let unknown = Autoengine_V1_CoinState.with { $0.symbol = "NOPE-USD" }
     #expect(CoinState(contract: unknown, catalogue: engine.catalogue) == nil)
+  }
+
+  @Test func aTicksMessageCarriesTheHashsEncodedStatesAsIfEncodedWhole() throws {
+    let states: [Autoengine_V1_CoinState] = [
+      .with {
+        $0.symbol = "BTC-USD"
+        $0.price = "90000.5"
+        // Long enough for a two-byte length prefix.
+        $0.priceSummary.sparkline = (0..<100).map(Double.init)
+      },
+      .with { $0.symbol = "ETHUSDT" },
+      .init(),
+    ]
+    let header = Autoengine_V1_CoinStateUpdate.with {
+      $0.sequence = 42
+      $0.conflated = 3
+      $0.tickTime = .with { $0.seconds = 1_700_000_000 }
+      $0.sentAt = .with { $0.nanos = 5 }
+    }
+    let bytes = ReplicaPublisher.updateBytes(header, states: states.map(ReplicaPublisher.bytes))
+    var whole = header
+    whole.states = states
+    let decoded = try Autoengine_V1_CoinStateUpdate(serializedBytes: Array(buffer: bytes))
+    #expect(decoded == whole)
+    #expect(bytes.readableBytes == (try whole.serializedBytes() as [UInt8]).count)
   }
 }

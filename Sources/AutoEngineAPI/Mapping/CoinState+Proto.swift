@@ -82,20 +82,38 @@ extension Autoengine_V1_Indicators {
   /// The contract's indicator values; absent ones stay absent.
   init(_ snapshot: IndicatorSnapshot, updatedAt: UnixTime?) {
     self.init()
-    let pairs: [(Double?, WritableKeyPath<Autoengine_V1_Indicators, Double>)] = [
-      (snapshot.sma20, \.sma20), (snapshot.ema12, \.ema12), (snapshot.ema26, \.ema26), (snapshot.rsi14, \.rsi14),
-      (snapshot.macd, \.macd), (snapshot.macdSignal, \.macdSignal), (snapshot.macdHist, \.macdHist),
-      (snapshot.bbUpper, \.bbUpper), (snapshot.bbMiddle, \.bbMiddle), (snapshot.bbLower, \.bbLower),
-      (snapshot.atr14, \.atr14), (snapshot.stddev20, \.stddev20), (snapshot.volatility20Pct, \.volatilityPct),
-      (snapshot.roc10, \.roc10), (snapshot.obv, \.obv), (snapshot.vwap, \.vwap), (snapshot.volumeSMA20, \.volumeSma20),
-      (snapshot.volumeZScore, \.volumeZscore), (snapshot.stochK, \.stochK), (snapshot.stochD, \.stochD),
-      (snapshot.adx14, \.adx14), (snapshot.cci20, \.cci20), (snapshot.willR14, \.willr14), (snapshot.mfi14, \.mfi14),
-      (snapshot.donchianUpper20, \.donchianUpper), (snapshot.donchianLower20, \.donchianLower),
-      (snapshot.pivot, \.pivot), (snapshot.support1, \.support1), (snapshot.resistance1, \.resistance1),
-    ]
-    for (value, keyPath) in pairs {
-      if let value, value.isFinite { self[keyPath: keyPath] = value }
-    }
+    // Field by field rather than through a table of key paths: every published coin state is
+    // mapped here, and key-path access costs several times a direct one.
+    func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
+    if let value = finite(snapshot.sma20) { sma20 = value }
+    if let value = finite(snapshot.ema12) { ema12 = value }
+    if let value = finite(snapshot.ema26) { ema26 = value }
+    if let value = finite(snapshot.rsi14) { rsi14 = value }
+    if let value = finite(snapshot.macd) { macd = value }
+    if let value = finite(snapshot.macdSignal) { macdSignal = value }
+    if let value = finite(snapshot.macdHist) { macdHist = value }
+    if let value = finite(snapshot.bbUpper) { bbUpper = value }
+    if let value = finite(snapshot.bbMiddle) { bbMiddle = value }
+    if let value = finite(snapshot.bbLower) { bbLower = value }
+    if let value = finite(snapshot.atr14) { atr14 = value }
+    if let value = finite(snapshot.stddev20) { stddev20 = value }
+    if let value = finite(snapshot.volatility20Pct) { volatilityPct = value }
+    if let value = finite(snapshot.roc10) { roc10 = value }
+    if let value = finite(snapshot.obv) { obv = value }
+    if let value = finite(snapshot.vwap) { vwap = value }
+    if let value = finite(snapshot.volumeSMA20) { volumeSma20 = value }
+    if let value = finite(snapshot.volumeZScore) { volumeZscore = value }
+    if let value = finite(snapshot.stochK) { stochK = value }
+    if let value = finite(snapshot.stochD) { stochD = value }
+    if let value = finite(snapshot.adx14) { adx14 = value }
+    if let value = finite(snapshot.cci20) { cci20 = value }
+    if let value = finite(snapshot.willR14) { willr14 = value }
+    if let value = finite(snapshot.mfi14) { mfi14 = value }
+    if let value = finite(snapshot.donchianUpper20) { donchianUpper = value }
+    if let value = finite(snapshot.donchianLower20) { donchianLower = value }
+    if let value = finite(snapshot.pivot) { pivot = value }
+    if let value = finite(snapshot.support1) { support1 = value }
+    if let value = finite(snapshot.resistance1) { resistance1 = value }
     if let updatedAt { self.updatedAt = .init(updatedAt) }
   }
 }

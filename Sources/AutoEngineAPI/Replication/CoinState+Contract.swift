@@ -14,6 +14,13 @@ extension CoinState {
   /// symbol is not configured there. Not carried by the contract, so left at their defaults:
   /// the aggregate's agreement, activity and coverage, and indicators the contract omits.
   init?(contract message: Autoengine_V1_CoinState, catalogue: CoinCatalogue) {
+    var lunar = LunarStates()
+    self.init(contract: message, catalogue: catalogue, lunar: &lunar)
+  }
+
+  /// As `init(contract:catalogue:)`, taking the Moon's state from `lunar` (the coins of one tick
+  /// share their cosmic time: the ephemeris is computed once per tick instead of once per coin).
+  init?(contract message: Autoengine_V1_CoinState, catalogue: CoinCatalogue, lunar: inout LunarStates) {
     guard let coin = catalogue.coin(forSymbol: message.symbol) else { return nil }
     self.init(coin: coin)
     price = Self.decimal(message.price)
@@ -43,11 +50,30 @@ extension CoinState {
     cosmicUpdatedAt = freshness.hasCosmicUpdatedAt ? UnixTime(freshness.cosmicUpdatedAt) : nil
     isStale = freshness.stale
     staleReason = freshness.staleReason
-    if message.hasCosmic, let time = cosmicUpdatedAt { cosmic = CosmicInputs(contract: message.cosmic, at: time) }
+    if message.hasCosmic, let time = cosmicUpdatedAt {
+      cosmic = CosmicInputs(contract: message.cosmic, lunar: lunar.state(at: time))
+    }
   }
 
+  /// The contract's decimal notation (made once: a replica maps every coin of every tick).
+  private static let posix = Locale(identifier: "en_US_POSIX")
+
   private static func decimal(_ text: String) -> Decimal? {
-    text.isEmpty ? nil : Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    text.isEmpty ? nil : Decimal(string: text, locale: posix)
+  }
+}
+
+/// The Moon's state per instant, each computed once (`LunarEphemeris` costs microseconds per
+/// call, and every coin of a tick asks for the same instant).
+struct LunarStates {
+  private var known: [UnixTime: LunarState] = [:]
+
+  /// The Moon's state at `time`.
+  mutating func state(at time: UnixTime) -> LunarState {
+    if let state = known[time] { return state }
+    let state = LunarEphemeris.state(at: time)
+    known[time] = state
+    return state
   }
 }
 
@@ -61,28 +87,38 @@ extension UnixTime {
 extension IndicatorSnapshot {
   /// The indicator values the contract carries; the rest stay nil.
   init(contract message: Autoengine_V1_Indicators, momentum: Autoengine_V1_Momentum) {
+    // Field by field rather than through a table of key paths: a replica maps every coin of
+    // every tick, and key-path access costs several times a direct one.
     self.init()
-    typealias Field = (
-      WritableKeyPath<IndicatorSnapshot, Double?>, KeyPath<Autoengine_V1_Indicators, Double>,
-      KeyPath<Autoengine_V1_Indicators, Bool>
-    )
-    let fields: [Field] = [
-      (\.sma20, \.sma20, \.hasSma20), (\.ema12, \.ema12, \.hasEma12), (\.ema26, \.ema26, \.hasEma26),
-      (\.rsi14, \.rsi14, \.hasRsi14), (\.macd, \.macd, \.hasMacd), (\.macdSignal, \.macdSignal, \.hasMacdSignal),
-      (\.macdHist, \.macdHist, \.hasMacdHist), (\.bbUpper, \.bbUpper, \.hasBbUpper),
-      (\.bbMiddle, \.bbMiddle, \.hasBbMiddle), (\.bbLower, \.bbLower, \.hasBbLower), (\.atr14, \.atr14, \.hasAtr14),
-      (\.stddev20, \.stddev20, \.hasStddev20), (\.volatility20Pct, \.volatilityPct, \.hasVolatilityPct),
-      (\.roc10, \.roc10, \.hasRoc10), (\.obv, \.obv, \.hasObv), (\.vwap, \.vwap, \.hasVwap),
-      (\.volumeSMA20, \.volumeSma20, \.hasVolumeSma20), (\.volumeZScore, \.volumeZscore, \.hasVolumeZscore),
-      (\.stochK, \.stochK, \.hasStochK), (\.stochD, \.stochD, \.hasStochD), (\.adx14, \.adx14, \.hasAdx14),
-      (\.cci20, \.cci20, \.hasCci20), (\.willR14, \.willr14, \.hasWillr14), (\.mfi14, \.mfi14, \.hasMfi14),
-      (\.donchianUpper20, \.donchianUpper, \.hasDonchianUpper),
-      (\.donchianLower20, \.donchianLower, \.hasDonchianLower), (\.pivot, \.pivot, \.hasPivot),
-      (\.support1, \.support1, \.hasSupport1), (\.resistance1, \.resistance1, \.hasResistance1),
-    ]
-    for (domain, value, present) in fields where message[keyPath: present] {
-      self[keyPath: domain] = message[keyPath: value]
-    }
+    sma20 = message.hasSma20 ? message.sma20 : nil
+    ema12 = message.hasEma12 ? message.ema12 : nil
+    ema26 = message.hasEma26 ? message.ema26 : nil
+    rsi14 = message.hasRsi14 ? message.rsi14 : nil
+    macd = message.hasMacd ? message.macd : nil
+    macdSignal = message.hasMacdSignal ? message.macdSignal : nil
+    macdHist = message.hasMacdHist ? message.macdHist : nil
+    bbUpper = message.hasBbUpper ? message.bbUpper : nil
+    bbMiddle = message.hasBbMiddle ? message.bbMiddle : nil
+    bbLower = message.hasBbLower ? message.bbLower : nil
+    atr14 = message.hasAtr14 ? message.atr14 : nil
+    stddev20 = message.hasStddev20 ? message.stddev20 : nil
+    volatility20Pct = message.hasVolatilityPct ? message.volatilityPct : nil
+    roc10 = message.hasRoc10 ? message.roc10 : nil
+    obv = message.hasObv ? message.obv : nil
+    vwap = message.hasVwap ? message.vwap : nil
+    volumeSMA20 = message.hasVolumeSma20 ? message.volumeSma20 : nil
+    volumeZScore = message.hasVolumeZscore ? message.volumeZscore : nil
+    stochK = message.hasStochK ? message.stochK : nil
+    stochD = message.hasStochD ? message.stochD : nil
+    adx14 = message.hasAdx14 ? message.adx14 : nil
+    cci20 = message.hasCci20 ? message.cci20 : nil
+    willR14 = message.hasWillr14 ? message.willr14 : nil
+    mfi14 = message.hasMfi14 ? message.mfi14 : nil
+    donchianUpper20 = message.hasDonchianUpper ? message.donchianUpper : nil
+    donchianLower20 = message.hasDonchianLower ? message.donchianLower : nil
+    pivot = message.hasPivot ? message.pivot : nil
+    support1 = message.hasSupport1 ? message.support1 : nil
+    resistance1 = message.hasResistance1 ? message.resistance1 : nil
     momentum1mPct = momentum.hasM1Pct ? momentum.m1Pct : nil
     momentum5mPct = momentum.hasM5Pct ? momentum.m5Pct : nil
     momentum15mPct = momentum.hasM15Pct ? momentum.m15Pct : nil
@@ -125,9 +161,9 @@ extension TradeAction {
 }
 
 extension CosmicInputs {
-  /// The cosmic inputs of a contract snapshot taken at `time`: the lunar state is recomputed
-  /// (it is a function of time), solar and Schumann readings are copied.
-  init(contract message: Autoengine_V1_CosmicSnapshot, at time: UnixTime) {
+  /// The cosmic inputs of a contract snapshot with `lunar`, the Moon's state at the snapshot's
+  /// time (recomputed: it is a function of time); solar and Schumann readings are copied.
+  init(contract message: Autoengine_V1_CosmicSnapshot, lunar: LunarState) {
     var solar: SolarActivity?
     if message.hasSolar {
       let proto = message.solar
@@ -143,7 +179,7 @@ extension CosmicInputs {
         observedAt: UnixTime(proto.updatedAt), frequencyHz: proto.frequencyHz, amplitude: proto.amplitude,
         isSimulated: proto.simulated)
     }
-    self.init(at: time, solar: solar, schumann: schumann)
+    self.init(lunar: lunar, solar: solar, schumann: schumann)
   }
 }
 

@@ -120,7 +120,9 @@ public final class ReplicaFeed: Service {
   }
 
   private func apply(_ messages: [Autoengine_V1_CoinState], tickTime: UnixTime) async {
-    await apply(messages.compactMap { CoinState(contract: $0, catalogue: engine.catalogue) }, tickTime: tickTime)
+    var lunar = LunarStates()
+    let states = messages.compactMap { CoinState(contract: $0, catalogue: engine.catalogue, lunar: &lunar) }
+    await apply(states, tickTime: tickTime)
   }
 
   private func apply(_ states: [CoinState], tickTime: UnixTime) async {

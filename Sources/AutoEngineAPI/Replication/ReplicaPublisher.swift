@@ -14,9 +14,10 @@ import SwiftProtobuf
 /// It reads the engine like any stream subscriber (a `CoinStateHub` subscription), so the
 /// engine never waits for Redis: while Redis is slow or down, the subscription conflates to the
 /// newest state per coin, and once a write succeeds again the whole snapshot is rewritten.
-/// Per tick, one pipelined round trip: the board (when changed: `SET`, `PUBLISH`), `HSET` of the
-/// changed states, `PUBLISH` of the tick, then the evaluated coins' signals (`HSET`, `PUBLISH`)
-/// — so a replica holds a tick's board before its states, and its signals right after.
+/// Per tick, one pipelined write: the board (when changed: `SET`, `PUBLISH`), `HSET` of the
+/// changed states, `PUBLISH` of the tick, then the evaluated coins' signals (`HSET`, `PUBLISH`),
+/// the key expiry and the cache store's writes — so a replica holds a tick's board before its
+/// states, and its signals right after.
 public final class ReplicaPublisher: Service {
   private let engine: Engine
   private let client: RedisClient
@@ -77,7 +78,7 @@ public final class ReplicaPublisher: Service {
       var evaluated = batch.states
       if needsSnapshot {
         let all = await engine.cache.statesUncounted()
-        commands.append(hashWrite(keys.coinStates, all.map { Autoengine_V1_CoinState($0) }))
+        commands.append(hashWrite(keys.coinStates, Self.encoded(all)))
         commands.append(engineInfoWrite())
         // Every coin's signals too: Redis may have lost the hash (restarted without persistence).
         evaluated = all.filter { $0.indicatorsUpdatedAt != nil }
@@ -90,22 +91,25 @@ public final class ReplicaPublisher: Service {
       for state in evaluated {
         if let coin = await engine.cache.signals(of: state.coin.symbol) { signals.append(.init(coin)) }
       }
-      let messages = batch.states.map { Autoengine_V1_CoinState($0) }
-      commands.append(hashWrite(keys.coinStates, messages))
-      commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
-      if let store {
-        commands += store.commands(states: batch.states, candles: await engine.cache.takeEvaluatedCandles())
-      }
+      let states = Self.encoded(batch.states)
+      let candles = store == nil ? [:] : await engine.cache.takeEvaluatedCandles()
+      // The tick's message goes right after its states are in the hash (a replica that loads
+      // the hash and then reads the channel misses nothing), ahead of the writes no replica
+      // waits for; it carries each state's bytes as encoded for the hash, and the time it
+      // leaves for Redis.
+      commands.append(hashWrite(keys.coinStates, states))
       let update = Autoengine_V1_CoinStateUpdate.with { update in
         update.sequence = sequence
-        update.states = messages
         update.tickTime = .init(batch.tickTime)
         update.conflated = batch.conflated
         update.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970))
       }
-      commands.append(RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), Self.bytes(update)]))
+      commands.append(
+        RedisCommand(
+          "PUBLISH",
+          bytes: [ByteBuffer(string: keys.ticksChannel), Self.updateBytes(update, states: states.map(\.bytes))]))
       if !signals.isEmpty {
-        commands.append(hashWrite(keys.signals, signals, field: \.symbol))
+        commands.append(hashWrite(keys.signals, signals.map { ($0.symbol, Self.bytes($0)) }))
         commands.append(RedisCommand("EXPIRE", keys.signals, String(keyTTL)))
         let published = Autoengine_V1_ListSignalsResponse.with {
           $0.coins = signals
@@ -114,6 +118,8 @@ public final class ReplicaPublisher: Service {
         commands.append(
           RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.signalsChannel), Self.bytes(published)]))
       }
+      commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
+      if let store { commands += store.commands(states: batch.states, candles: candles) }
       do {
         for reply in try await client.pipeline(commands) { _ = try reply.get() }
         if failures > 0 {
@@ -151,20 +157,41 @@ public final class ReplicaPublisher: Service {
     }
   }
 
-  /// HSET into `key` of each coin's contract message under its symbol.
-  private func hashWrite<Message: SwiftProtobuf.Message>(
-    _ key: String, _ messages: [Message], field symbol: (Message) -> String
-  ) -> RedisCommand {
+  /// Each state's contract message, encoded, with its symbol.
+  private static func encoded(_ states: [CoinState]) -> [(symbol: String, bytes: ByteBuffer)] {
+    states.map { state in
+      let message = Autoengine_V1_CoinState(state)
+      return (message.symbol, bytes(message))
+    }
+  }
+
+  /// HSET into `key` of each coin's encoded contract message under its symbol.
+  private func hashWrite(_ key: String, _ entries: [(symbol: String, bytes: ByteBuffer)]) -> RedisCommand {
     var arguments = [ByteBuffer(string: key)]
-    for message in messages {
-      arguments.append(ByteBuffer(string: symbol(message)))
-      arguments.append(Self.bytes(message))
+    for entry in entries {
+      arguments.append(ByteBuffer(string: entry.symbol))
+      arguments.append(entry.bytes)
     }
     return RedisCommand("HSET", bytes: arguments)
   }
 
-  private func hashWrite(_ key: String, _ messages: [Autoengine_V1_CoinState]) -> RedisCommand {
-    hashWrite(key, messages, field: \.symbol)
+  /// The wire bytes of `update` with `states` (encoded `CoinState`s) as its field 4, without
+  /// encoding the states again: protobuf reads a repeated message field from its entries
+  /// wherever they stand, so the entries are appended after the other fields.
+  static func updateBytes(_ update: Autoengine_V1_CoinStateUpdate, states: [ByteBuffer]) -> ByteBuffer {
+    var buffer = bytes(update)
+    buffer.reserveCapacity(minimumWritableBytes: states.reduce(0) { $0 + $1.readableBytes + 6 })
+    for state in states {
+      buffer.writeInteger(UInt8(4 << 3 | 2))  // field 4, length-delimited
+      var length = UInt64(state.readableBytes)
+      while length >= 0x80 {
+        buffer.writeInteger(UInt8(truncatingIfNeeded: length) | 0x80)
+        length >>= 7
+      }
+      buffer.writeInteger(UInt8(length))
+      buffer.writeImmutableBuffer(state)
+    }
+    return buffer
   }
 
   private func engineInfoWrite() -> RedisCommand {

@@ -1,12 +1,15 @@
 import NIOCore
 
-/// A command on its way out: its encoded bytes and the promise of its reply.
+/// Commands on their way out, pipelined: their encoded bytes (one buffer, written at once) and
+/// the promise of their replies.
 struct RedisOutboundCommand {
-  /// RESP bytes of one command.
+  /// RESP bytes of `count` commands, back to back.
   var bytes: ByteBuffer
-  /// Completed with the reply (or the error replies carry) in FIFO order.
-  var promise: EventLoopPromise<RESPValue>
-  /// Seconds to wait for the reply; nil waits indefinitely (blocking commands).
+  /// Number of commands in `bytes` (≥ 1).
+  var count: Int
+  /// Completed with the `count` replies in order (error replies included) once the last arrived.
+  var promise: EventLoopPromise<[RESPValue]>
+  /// Seconds to wait for the last reply; nil waits indefinitely (blocking commands).
   var timeout: Double?
 }
 
@@ -23,9 +26,12 @@ final class RedisCommandHandler: ChannelDuplexHandler {
   typealias OutboundIn = RedisOutboundCommand
   typealias OutboundOut = ByteBuffer
 
+  /// One write's commands still waiting for (some of) their replies.
   private struct Pending {
     var id: UInt64
-    var promise: EventLoopPromise<RESPValue>
+    var expected: Int
+    var replies: [RESPValue]
+    var promise: EventLoopPromise<[RESPValue]>
     var timer: Scheduled<Void>?
   }
 
@@ -62,7 +68,9 @@ final class RedisCommandHandler: ChannelDuplexHandler {
         self.timedOut(id: id, seconds: timeout)
       }
     }
-    pending.append(Pending(id: id, promise: command.promise, timer: timer))
+    var replies: [RESPValue] = []
+    replies.reserveCapacity(command.count)
+    pending.append(Pending(id: id, expected: command.count, replies: replies, promise: command.promise, timer: timer))
     context.write(wrapOutboundOut(command.bytes), promise: promise)
   }
 
@@ -72,13 +80,16 @@ final class RedisCommandHandler: ChannelDuplexHandler {
       onPush?(value)
       return
     }
-    guard let first = pending.popFirst() else {
+    guard !pending.isEmpty else {
       // A reply nobody asked for: the stream is out of step; start afresh.
       context.close(promise: nil)
       return
     }
+    pending[pending.startIndex].replies.append(value)
+    guard pending[pending.startIndex].replies.count == pending[pending.startIndex].expected else { return }
+    let first = pending.removeFirst()
     first.timer?.cancel()
-    first.promise.succeed(value)
+    first.promise.succeed(first.replies)
   }
 
   func channelInactive(context: ChannelHandlerContext) {

@@ -21,8 +21,9 @@ final class ServerProcess {
   }
 
   /// Starts `executable serve` on the simulated market with `settings` (`key=value`, passed as
-  /// `--set`), both listeners on free ports of 127.0.0.1, and waits until both listen.
-  init(executable: URL, settings: [String], seconds: Double = 60) async throws {
+  /// `--set`) and further `serve` `arguments` (e.g. `--role api`), both listeners on free ports of
+  /// 127.0.0.1, and waits until both listen.
+  init(executable: URL, settings: [String], arguments: [String] = [], seconds: Double = 60) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aebench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -34,7 +35,7 @@ final class ServerProcess {
       [
         "serve", "--market", "simulated", "--host", "127.0.0.1", "--grpc-port", "0", "--http-port", "0",
         "--data-dir", directory.path, "--log-level", "info",
-      ] + settings.flatMap { ["--set", $0] }
+      ] + arguments + settings.flatMap { ["--set", $0] }
     process.standardError = try FileHandle(forWritingTo: log)
     process.standardOutput = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
@@ -71,21 +72,10 @@ final class ServerProcess {
   }
 
   /// Peak and current resident memory (`VmHWM`, `VmRSS` of /proc/<pid>/status), bytes.
-  var memory: (peak: Int, current: Int) {
-    let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-    return (ProcStatus.kilobytes("VmHWM", in: status) * 1024, ProcStatus.kilobytes("VmRSS", in: status) * 1024)
-  }
+  var memory: (peak: Int, current: Int) { ProcStatus.memory(of: process.processIdentifier) }
 
   /// CPU time the process used so far (user + system), seconds.
-  var cpuSeconds: Double {
-    let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
-    // Fields after the command name (which is in parentheses and may contain spaces).
-    guard let close = stat.lastIndex(of: ")") else { return 0 }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    // utime and stime are fields 14 and 15 of the whole line: 12th and 13th after ")".
-    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
-    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-  }
+  var cpuSeconds: Double { ProcStatus.cpuSeconds(of: process.processIdentifier) }
 
   /// Stops the server gracefully (SIGTERM, then SIGKILL after 10 s) and removes its directory.
   func stop() async {
@@ -97,8 +87,25 @@ final class ServerProcess {
   }
 }
 
-/// Fields of /proc/<pid>/status.
+/// Fields of /proc/<pid>/status and /proc/<pid>/stat.
 enum ProcStatus {
+  /// Peak and current resident memory (`VmHWM`, `VmRSS` of /proc/<pid>/status), bytes.
+  static func memory(of pid: Int32) -> (peak: Int, current: Int) {
+    let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+    return (kilobytes("VmHWM", in: status) * 1024, kilobytes("VmRSS", in: status) * 1024)
+  }
+
+  /// CPU time process `pid` used so far (user + system), seconds; 0 when it cannot be read.
+  static func cpuSeconds(of pid: Int32) -> Double {
+    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+    // Fields after the command name (which is in parentheses and may contain spaces).
+    guard let close = stat.lastIndex(of: ")") else { return 0 }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    // utime and stime are fields 14 and 15 of the whole line: 12th and 13th after ")".
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  }
+
   /// The value of `field` (e.g. "VmRSS:   1234 kB") in kilobytes; 0 when absent.
   static func kilobytes(_ field: String, in status: String) -> Int {
     guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }

@@ -12,9 +12,8 @@ struct StreamTally: Sendable {
     var tick: Int64
     /// Receive time minus tick time, nanoseconds.
     var latency: Int64
-    /// The message's `sent_at` (when the server handed it to the stream) minus tick time,
-    /// nanoseconds: the server's own share of `latency`.
-    var handover: Int64 = 0
+    /// When the server handed it to the stream (its `sent_at`), nanoseconds since 1970.
+    var sent: Int64 = 0
     /// Updates conflated into this one.
     var conflated: UInt64
     /// Coin states it carried.
@@ -54,8 +53,8 @@ struct StreamTally: Sendable {
     } else {
       updates.append(
         Update(
-          tick: header.tickTimeNanos, latency: receivedAt - header.tickTimeNanos,
-          handover: header.sentAtNanos - header.tickTimeNanos, conflated: header.conflated, states: header.stateCount))
+          tick: header.tickTimeNanos, latency: receivedAt - header.tickTimeNanos, sent: header.sentAtNanos,
+          conflated: header.conflated, states: header.stateCount))
     }
   }
 }
@@ -99,7 +98,7 @@ struct FanoutTotals: Sendable {
       let conflatedHere = measured.reduce(0) { $0 + $1.conflated }
       conflated += conflatedHere
       latencies += measured.map(\.latency)
-      handovers += measured.map(\.handover)
+      handovers += measured.map { $0.sent - $0.tick }
       states += measured.reduce(0) { $0 + $1.states }
       if conflatedHere == 0 {
         keptUp += 1
