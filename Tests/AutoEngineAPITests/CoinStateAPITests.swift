@@ -185,6 +185,28 @@ import Testing
     }
     #expect(try await eventually { engine.coinStates.subscriberCount == 0 }, "the SSE subscription leaked")
   }
+
+  /// `heartbeat` values that are not a finite number of seconds fall back to the default
+  /// instead of overflowing the timer (`inf` once crashed the server).
+  @Test(arguments: ["inf", "-inf", "nan", "1e300", "-5", "x"])
+  func anUnusableHeartbeatFallsBackAndTheServerStaysUp(_ heartbeat: String) async throws {
+    let (engine, scheduler) = simulatedEngine()
+    try await withRunningServer(engine: engine, services: [scheduler]) { _, _, httpPort in
+      let request = HTTPClientRequest(
+        url: "http://127.0.0.1:\(httpPort)/api/coinstate/stream?symbols=BTC-USD&heartbeat=\(heartbeat)")
+      let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+      #expect(response.status == .ok)
+      var received = ""
+      for try await chunk in response.body {
+        received += String(buffer: chunk)
+        if received.contains("event: snapshot") { break }
+      }
+      #expect(received.contains("event: snapshot"))
+      let health = try await HTTPClient.shared.execute(
+        HTTPClientRequest(url: "http://127.0.0.1:\(httpPort)/api/health"), timeout: .seconds(30))
+      #expect(health.status == .ok)
+    }
+  }
 }
 
 /// WatchSignals: a snapshot of every selected coin's 70 signals, then the coins re-evaluated.
@@ -222,6 +244,42 @@ import Testing
         let next = try #require(updates.last)
         #expect(!next.snapshot && next.sequence == UInt64(updates.count))
         #expect(next.coins.map(\.symbol) == ["ADA-USD"])
+      }
+    }
+  }
+
+  /// Prices move every second but candles close only every 10 minutes, so no coin is
+  /// re-evaluated: the stream (all coins, a 2 s heartbeat) sends nothing but its heartbeat,
+  /// which the ticks arriving every second must not push back.
+  @Test(.timeLimit(.minutes(1)))
+  func aHeartbeatComesWhileTicksChangeNoSignal() async throws {
+    var configuration = EngineConfiguration.defaults
+    configuration.fetch.priceFetchInterval = 0.05
+    configuration.fetch.indicatorCalcInterval = 600
+    let clock = SystemWallClock()
+    let engine = Engine(clock: clock, configuration: configuration)
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    let scheduler = FetchScheduler(
+      engine: engine,
+      source: SimulatedMarket(coins: engine.catalogue.enabledCoins, seed: 3, start: clock.now(), stepSeconds: 1),
+      clock: clock, warmUpCandles: 30, logger: logger)
+    try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
+      try await withLoopbackClient(port: grpcPort) { client in
+        let service = Autoengine_V1_StrategyService.Client(wrapping: client)
+        let request = Autoengine_V1_WatchSignalsRequest.with {
+          $0.heartbeatSeconds = 2
+        }
+        let updates = try await service.watchSignals(request) { response in
+          var seen: [Autoengine_V1_SignalsUpdate] = []
+          for try await update in response.messages {
+            seen.append(update)
+            if seen.count == 2 { break }
+          }
+          return seen
+        }
+        #expect(updates.map(\.sequence) == [1, 2])
+        #expect(updates.last?.heartbeat == true)
       }
     }
   }

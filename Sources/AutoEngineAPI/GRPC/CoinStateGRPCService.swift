@@ -105,6 +105,8 @@ struct CoinStateGRPCService: RegistrableRPCService {
   ) async throws {
     let filter = CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)
     let subscription = try await engine.subscribeCoinStates(filter)
+    // Ended however the watch ends: the client leaving, a failed write, the server stopping.
+    defer { subscription.cancel() }
     let heartbeat = request.heartbeatSeconds > 0 ? Double(request.heartbeatSeconds) : defaultHeartbeat
     let clock = self.clock
     let engine = self.engine
@@ -136,6 +138,5 @@ struct CoinStateGRPCService: RegistrableRPCService {
     } onCancelRPC: {
       subscription.cancel()
     }
-    subscription.cancel()
   }
 }

@@ -40,7 +40,9 @@ struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol 
     let filter = CoinFilter(symbols: request.symbols, exchange: request.exchange.domain)
     // Signals change when a coin is evaluated (a candle closes); the coin-state stream says when.
     let subscription = try await engine.subscribeCoinStates(filter)
-    let heartbeat = request.heartbeatSeconds > 0 ? Double(request.heartbeatSeconds) : 15
+    // Ended however the watch ends: the client leaving, a failed write, the server stopping.
+    defer { subscription.cancel() }
+    let heartbeat = Duration.seconds(request.heartbeatSeconds > 0 ? Int64(request.heartbeatSeconds) : 15)
     let clock = self.clock
     try await withRPCCancellationHandler {
       var sequence: UInt64 = 1
@@ -51,7 +53,10 @@ struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol 
         Autoengine_V1_SignalsUpdate(
           sequence: sequence, snapshot: true, coins: snapshot, firedOnly: request.firedOnly, tickTime: clock.now(),
           sentAt: clock.now()))
-      while let delivery = await subscription.next(orHeartbeatAfter: heartbeat) {
+      // A heartbeat is due `heartbeat` after the last message sent: ticks that change no
+      // signal send nothing and must not push it back.
+      var lastSent = ContinuousClock.now
+      while let delivery = await subscription.next(orHeartbeatAt: lastSent + heartbeat) {
         switch delivery {
         case .batch(let batch):
           var changed: [CoinSignals] = []
@@ -66,6 +71,7 @@ struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol 
             sentAt: clock.now())
           update.conflated = batch.conflated
           try await response.write(update)
+          lastSent = ContinuousClock.now
         case .heartbeat:
           sequence += 1
           try await response.write(
@@ -74,11 +80,11 @@ struct StrategyGRPCService: Autoengine_V1_StrategyService.SimpleServiceProtocol 
               $0.heartbeat = true
               $0.sentAt = .init(clock.now())
             })
+          lastSent = ContinuousClock.now
         }
       }
     } onCancelRPC: {
       subscription.cancel()
     }
-    subscription.cancel()
   }
 }

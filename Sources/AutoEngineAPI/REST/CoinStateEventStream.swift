@@ -1,3 +1,4 @@
+import AutoEngineCore
 import AutoEngineRuntime
 import Hummingbird
 import NIOCore
@@ -16,9 +17,17 @@ enum CoinStateEventStream {
   /// The streaming response for `request` (`?symbols=A,B&exchange=coinbase&heartbeat=15`).
   static func response(for request: Request, engine: Engine) async throws -> Response {
     let filter = try request.coinFilter()
-    let heartbeat = request.uri.queryParameters.get("heartbeat").flatMap(Double.init).map { max(1, $0) } ?? 15
+    // Seconds, clamped to 1 s … 1 h; not a finite number (`x`, `inf`, `nan`): the 15 s default.
+    let asked = request.uri.queryParameters.get("heartbeat").flatMap(Double.init)
+    let heartbeat = asked.flatMap { $0.isFinite ? min(3600, max(1, $0)) : nil } ?? 15
     let subscription = try await engine.subscribeCoinStates(filter)
-    let snapshot = try await engine.coinStates(filter)
+    let snapshot: [CoinState]
+    do {
+      snapshot = try await engine.coinStates(filter)
+    } catch {
+      subscription.cancel()
+      throw error
+    }
     let clock = engine.clock
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream; charset=utf-8"

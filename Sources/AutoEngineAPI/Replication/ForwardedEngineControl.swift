@@ -87,7 +87,8 @@ struct ForwardedEngineControl: EngineControl {
   func watchTradeEvents(
     _ request: Autoengine_V1_WatchTradeEventsRequest, caller: Caller
   ) async throws -> TradeEventWatch {
-    let (relayed, continuation) = AsyncThrowingStream.makeStream(of: Autoengine_V1_TradeEvent.self)
+    let (relayed, continuation) = AsyncThrowingStream.makeStream(
+      of: Autoengine_V1_TradeEvent.self, bufferingPolicy: .bufferingNewest(TradeEventWatch.bufferLimit))
     let forwarded = ClientRequest(message: request, metadata: EngineUpstream.metadata(of: caller))
     let trading = self.trading
     let upstream = self.upstream

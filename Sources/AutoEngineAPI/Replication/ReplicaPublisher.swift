@@ -76,9 +76,13 @@ public final class ReplicaPublisher: Service {
         commands.append(RedisCommand("PUBLISH", keys.tradingBoardChannel, text))
       }
       var evaluated = batch.states
+      // After a failed write (and at start) the tick carries every coin's newest state, so the
+      // hash is whole again and a replica that stayed subscribed catches up on the coins that
+      // changed only in the ticks it missed.
+      var published = batch.states
       if needsSnapshot {
         let all = await engine.cache.statesUncounted()
-        commands.append(hashWrite(keys.coinStates, Self.encoded(all)))
+        published = all
         commands.append(engineInfoWrite())
         // Every coin's signals too: Redis may have lost the hash (restarted without persistence).
         evaluated = all.filter { $0.indicatorsUpdatedAt != nil }
@@ -91,7 +95,7 @@ public final class ReplicaPublisher: Service {
       for state in evaluated {
         if let coin = await engine.cache.signals(of: state.coin.symbol) { signals.append(.init(coin)) }
       }
-      let states = Self.encoded(batch.states)
+      let states = Self.encoded(published)
       let candles = store == nil ? [:] : await engine.cache.takeEvaluatedCandles()
       // The tick's message goes right after its states are in the hash (a replica that loads
       // the hash and then reads the channel misses nothing), ahead of the writes no replica
@@ -110,7 +114,6 @@ public final class ReplicaPublisher: Service {
           bytes: [ByteBuffer(string: keys.ticksChannel), Self.updateBytes(update, states: states.map(\.bytes))]))
       if !signals.isEmpty {
         commands.append(hashWrite(keys.signals, signals.map { ($0.symbol, Self.bytes($0)) }))
-        commands.append(RedisCommand("EXPIRE", keys.signals, String(keyTTL)))
         let published = Autoengine_V1_ListSignalsResponse.with {
           $0.coins = signals
           $0.asOf = update.tickTime
@@ -118,7 +121,11 @@ public final class ReplicaPublisher: Service {
         commands.append(
           RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.signalsChannel), Self.bytes(published)]))
       }
-      commands.append(RedisCommand("EXPIRE", keys.coinStates, String(keyTTL)))
+      // Every key's expiry is renewed each tick: the board and the signals may not change for
+      // longer than the TTL, and must not expire while the engine runs.
+      for key in [keys.coinStates, keys.tradingBoard, keys.signals] {
+        commands.append(RedisCommand("EXPIRE", key, String(keyTTL)))
+      }
       if let store { commands += store.commands(states: batch.states, candles: candles) }
       do {
         for reply in try await client.pipeline(commands) { _ = try reply.get() }

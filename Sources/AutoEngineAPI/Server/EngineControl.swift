@@ -70,6 +70,10 @@ struct TradeEventWatch: Sendable {
   var messages: AsyncThrowingStream<Autoengine_V1_TradeEvent, any Error>
   /// Ends `messages` (the client left). Safe to call more than once.
   var cancel: @Sendable () -> Void
+
+  /// Messages `messages` holds for a reader that stalls; beyond it the oldest are dropped (the
+  /// reader sees the gap in the sequence numbers), like the engine's own per-watcher buffer.
+  static let bufferLimit = 4096
 }
 
 /// Where the trading desk and run switch a server's API acts on live.

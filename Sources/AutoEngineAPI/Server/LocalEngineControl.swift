@@ -78,7 +78,8 @@ struct LocalEngineControl: EngineControl {
     let deliveries = HeartbeatStream.merge(events, heartbeatAfter: .milliseconds(Int64(heartbeat * 1000)))
     // Numbering needs state across elements, so one task numbers them into the returned stream;
     // it ends with the subscription, which `cancel` (and the reader leaving) ends.
-    let (messages, continuation) = AsyncThrowingStream.makeStream(of: Autoengine_V1_TradeEvent.self)
+    let (messages, continuation) = AsyncThrowingStream.makeStream(
+      of: Autoengine_V1_TradeEvent.self, bufferingPolicy: .bufferingNewest(TradeEventWatch.bufferLimit))
     let numbering = Task {
       var sequence: UInt64 = 1
       for await delivery in deliveries {

@@ -25,11 +25,12 @@ public final class CoinStateSubscription: Sendable {
     var waiter: CheckedContinuation<CoinStateDelivery?, Never>?
     /// When the waiting reader is owed a heartbeat (nil: it waits indefinitely).
     var heartbeatDue: ContinuousClock.Instant?
-    /// The subscription's one heartbeat timer, started by the first wait that asks for
-    /// heartbeats and ended with the subscription.
+    /// The subscription's heartbeat timer while one runs.
     var heartbeatTimer: Task<Void, Never>?
-    /// When that timer wakes next.
+    /// When that timer wakes next (nil: no timer running).
     var timerWake: ContinuousClock.Instant?
+    /// Identifies the current timer; an older one that wakes after being replaced does nothing.
+    var timerGeneration: UInt64 = 0
   }
 
   /// Identifier of the subscription within its hub.
@@ -55,25 +56,38 @@ public final class CoinStateSubscription: Sendable {
 
   /// Waits for the next batch, or returns `.heartbeat` when none arrived within `seconds`
   /// (nil: wait indefinitely); nil once the subscription is cancelled or the hub finished.
+  /// `seconds` is clamped to 1 ms … 1 day (not finite: 1 day).
+  public func next(orHeartbeatAfter seconds: Double?) async -> CoinStateDelivery? {
+    let day = 86_400.0
+    let clamped = seconds.map { $0.isFinite ? min(day, max(0.001, $0)) : day }
+    return await next(orHeartbeatAt: clamped.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) })
+  }
+
+  /// Waits for the next batch, or returns `.heartbeat` at `due` if none arrived by then (nil:
+  /// wait indefinitely); nil once the subscription is cancelled or the hub finished. A stream
+  /// that sends nothing for some batches passes the same `due` (its last send plus the interval)
+  /// to every wait, so its heartbeat is not pushed back by batches it did not send.
   ///
   /// A wait costs no timer of its own: it records when its heartbeat is due, and the
-  /// subscription's one timer task (started by the first wait that asks for heartbeats) sleeps
-  /// until the due time it last saw. A subscriber that receives a batch every second therefore
-  /// wakes that timer once per heartbeat interval, not once per batch — at 10,000 subscribers
-  /// that is the difference between ~700 and 10,000 timer arms per second.
-  public func next(orHeartbeatAfter seconds: Double?) async -> CoinStateDelivery? {
-    let interval = seconds.map { Duration.milliseconds(Int64(max(0.001, $0) * 1000)) }
-    return await withCheckedContinuation { (continuation: CheckedContinuation<CoinStateDelivery?, Never>) in
+  /// subscription's one timer task sleeps until the due time it last saw. A subscriber that
+  /// receives a batch every second therefore wakes that timer about once per heartbeat interval,
+  /// not once per batch — at 10,000 subscribers, ~700 instead of 10,000 timer arms per second.
+  /// The timer ends when it finds no reader waiting (after a heartbeat, or while the reader is
+  /// busy); the next wait that needs one starts another.
+  public func next(orHeartbeatAt due: ContinuousClock.Instant?) async -> CoinStateDelivery? {
+    await withCheckedContinuation { (continuation: CheckedContinuation<CoinStateDelivery?, Never>) in
       let ready: CoinStateDelivery?? = state.withLock { state in
         if let batch = Self.take(&state) { return .some(.batch(batch)) }
         if state.finished { return .some(nil) }
         state.waiter = continuation
-        state.heartbeatDue = interval.map { ContinuousClock.now + $0 }
-        if let interval, let due = state.heartbeatDue, state.timerWake.map({ due < $0 }) ?? true {
-          // No timer yet, or this wait is due before the timer wakes (a shorter interval).
+        state.heartbeatDue = due
+        if let due, state.timerWake.map({ due < $0 }) ?? true {
+          // No timer running, or this wait is due before it wakes: a new timer replaces it.
           state.heartbeatTimer?.cancel()
+          state.timerGeneration &+= 1
           state.timerWake = due
-          state.heartbeatTimer = Task { [weak self] in await self?.runHeartbeats(firstAt: due, every: interval) }
+          let generation = state.timerGeneration
+          state.heartbeatTimer = Task { [weak self] in await self?.runHeartbeats(generation: generation, firstAt: due) }
         }
         return nil
       }
@@ -81,31 +95,28 @@ public final class CoinStateSubscription: Sendable {
     }
   }
 
-  /// The heartbeat timer: sleeps until the waiting reader's heartbeat is due and hands it a
-  /// heartbeat then; when the reader was served in the meantime, sleeps until its new due time.
-  /// Ends when the subscription does.
-  private func runHeartbeats(firstAt first: ContinuousClock.Instant, every interval: Duration) async {
+  /// The heartbeat timer `generation`: sleeps until the waiting reader's heartbeat is due and
+  /// hands it a heartbeat then; when the reader was served in the meantime and waits again,
+  /// sleeps until its new due time. Ends when no reader waits for a heartbeat, when a newer
+  /// timer replaced it, or with the subscription.
+  private func runHeartbeats(generation: UInt64, firstAt first: ContinuousClock.Instant) async {
     var wake = first
     while true {
       try? await Task.sleep(until: wake, clock: .continuous)
-      guard !Task.isCancelled else { return }
       let now = ContinuousClock.now
       let (waiter, next): (CheckedContinuation<CoinStateDelivery?, Never>?, ContinuousClock.Instant?) =
         state.withLock { state in
-          guard !state.finished else { return (nil, nil) }
-          var waiter: CheckedContinuation<CoinStateDelivery?, Never>?
-          var next = now + interval
-          if let due = state.heartbeatDue, state.waiter != nil {
-            if due <= now {
-              waiter = state.waiter
-              state.waiter = nil
-              state.heartbeatDue = nil
-            } else {
-              next = due
-            }
+          guard state.timerGeneration == generation, !state.finished else { return (nil, nil) }
+          if let due = state.heartbeatDue, state.waiter != nil, due > now {
+            state.timerWake = due
+            return (nil, due)
           }
-          state.timerWake = next
-          return (waiter, next)
+          state.heartbeatTimer = nil
+          state.timerWake = nil
+          guard state.heartbeatDue != nil, let waiter = state.waiter else { return (nil, nil) }
+          state.waiter = nil
+          state.heartbeatDue = nil
+          return (waiter, nil)
         }
       waiter?.resume(returning: .heartbeat)
       guard let next else { return }

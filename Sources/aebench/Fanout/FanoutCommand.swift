@@ -248,7 +248,7 @@ struct FanoutCommand: AsyncParsableCommand {
         run.window = windowStart...windowEnd
         for (index, server) in servers.enumerated() {
           let memory = server?.memory
-          run.servers[index].cores = ((server?.cpuSeconds ?? 0) - cpuStart[index]) / duration
+          run.servers[index].cores = ((server?.cpuSeconds ?? 0) - cpuStart[index]) / measured
           run.servers[index].peakRSS = memory?.peak ?? 0
           run.servers[index].rss = max(peakRSS[index], memory?.current ?? 0)
         }

@@ -98,7 +98,7 @@ struct FanoutTotals: Sendable {
       let conflatedHere = measured.reduce(0) { $0 + $1.conflated }
       conflated += conflatedHere
       latencies += measured.map(\.latency)
-      handovers += measured.map { $0.sent - $0.tick }
+      handovers += measured.filter { $0.sent != 0 }.map { $0.sent - $0.tick }  // 0: no `sent_at`
       states += measured.reduce(0) { $0 + $1.states }
       if conflatedHere == 0 {
         keptUp += 1

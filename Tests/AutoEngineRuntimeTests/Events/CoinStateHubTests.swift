@@ -122,4 +122,28 @@ import Testing
     #expect(await next == nil)
     #expect(await subscription.next(orHeartbeatAfter: 0.01) == nil)
   }
+
+  @Test(.timeLimit(.minutes(1))) func aFixedDueTimeIsKeptWhileBatchesArrive() async {
+    let hub = CoinStateHub()
+    let subscription = hub.subscribe()
+    let publisher = Task {
+      var tick = 0
+      while !Task.isCancelled {
+        tick += 1
+        hub.publish([state(0, price: tick)], tickTime: UnixTime(seconds: Double(tick)))
+        try? await Task.sleep(for: .milliseconds(10))
+      }
+    }
+    defer { publisher.cancel() }
+    // Every wait passes the same due time, as a stream that sends nothing for these batches
+    // does; batches every 10 ms must not postpone it.
+    let due = ContinuousClock.now + .milliseconds(200)
+    var batches = 0
+    while let delivery = await subscription.next(orHeartbeatAt: due) {
+      if case .heartbeat = delivery { break }
+      batches += 1
+    }
+    #expect(ContinuousClock.now >= due)
+    #expect(batches > 0)
+  }
 }
