@@ -208,7 +208,7 @@ import Testing
       #expect(
         try await eventually(seconds: 10) { (try? await engine.coinStates().allSatisfy { $0.price != nil }) == true })
       let run = try await Grpcurl.located().run(
-        port: grpcPort, options: ["-d", "{}", "-max-time", "5", "-format-error"],
+        port: grpcPort, options: ["-d", "{}", "-max-time", "12", "-format-error"],
         "autoengine.v1.CoinStateService/WatchCoinStates")
       // grpcurl prints each message as pretty JSON objects one after another; split on top-level braces.
       let messages = try topLevelObjects(run.output).map {
