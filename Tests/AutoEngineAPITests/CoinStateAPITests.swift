@@ -211,17 +211,25 @@ import Testing
 
 /// WatchSignals: a snapshot of every selected coin's 70 signals, then the coins re-evaluated.
 @Suite struct WatchSignalsTests {
-  @Test func snapshotThenReevaluatedCoins() async throws {
+  /// An engine on the simulated market (path steps of `stepSeconds`) fetching prices every
+  /// 50 ms, with candles (and so evaluations) of `candleSeconds`.
+  private func engine(candleSeconds: Double, stepSeconds: Int = 5) -> (Engine, FetchScheduler) {
     var configuration = EngineConfiguration.defaults
     configuration.fetch.priceFetchInterval = 0.05
-    configuration.fetch.indicatorCalcInterval = 0.2  // candles of 0.2 s, so coins are re-evaluated quickly
+    configuration.fetch.indicatorCalcInterval = candleSeconds
     let clock = SystemWallClock()
     let engine = Engine(clock: clock, configuration: configuration)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
-    let scheduler = FetchScheduler(
-      engine: engine, source: SimulatedMarket(coins: engine.catalogue.enabledCoins, seed: 3, start: clock.now()),
-      clock: clock, warmUpCandles: 30, logger: logger)
+    let market = SimulatedMarket(
+      coins: engine.catalogue.enabledCoins, seed: 3, start: clock.now(), stepSeconds: stepSeconds)
+    let scheduler = FetchScheduler(engine: engine, source: market, clock: clock, warmUpCandles: 30, logger: logger)
+    return (engine, scheduler)
+  }
+
+  @Test func snapshotThenReevaluatedCoins() async throws {
+    // Candles of 0.2 s, so coins are re-evaluated quickly.
+    let (engine, scheduler) = engine(candleSeconds: 0.2)
     try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
       try await withLoopbackClient(port: grpcPort) { client in
         let service = Autoengine_V1_StrategyService.Client(wrapping: client)
@@ -253,17 +261,7 @@ import Testing
   /// which the ticks arriving every second must not push back.
   @Test(.timeLimit(.minutes(1)))
   func aHeartbeatComesWhileTicksChangeNoSignal() async throws {
-    var configuration = EngineConfiguration.defaults
-    configuration.fetch.priceFetchInterval = 0.05
-    configuration.fetch.indicatorCalcInterval = 600
-    let clock = SystemWallClock()
-    let engine = Engine(clock: clock, configuration: configuration)
-    var logger = Logger(label: "test")
-    logger.logLevel = .critical
-    let scheduler = FetchScheduler(
-      engine: engine,
-      source: SimulatedMarket(coins: engine.catalogue.enabledCoins, seed: 3, start: clock.now(), stepSeconds: 1),
-      clock: clock, warmUpCandles: 30, logger: logger)
+    let (engine, scheduler) = engine(candleSeconds: 600, stepSeconds: 1)
     try await withRunningServer(engine: engine, services: [scheduler]) { engine, grpcPort, _ in
       try await withLoopbackClient(port: grpcPort) { client in
         let service = Autoengine_V1_StrategyService.Client(wrapping: client)
