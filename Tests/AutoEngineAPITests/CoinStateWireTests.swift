@@ -35,18 +35,21 @@ import Testing
     return trading.engine
   }
 
-  @Test func aSharedTickIsTheStandardEncodingWithEachStreamsOwnSequence() async throws {
+  /// `upstream`: updates conflated before the tick was published (an API replica's tick).
+  @Test(arguments: [UInt64(0), 3])
+  func aSharedTickIsTheStandardEncodingWithEachStreamsOwnSequence(upstream: UInt64) async throws {
     let engine = try await engineWithState()
     let states = try await engine.coinStates()
     let tickTime = UnixTime(seconds: 1_700_000_000.25)
     let sentAt = UnixTime(seconds: 1_700_000_000.5)
-    let tick = PublishedTick(states: states, tickTime: tickTime)
-    let batch = CoinStateBatch(states: states, tickTime: tickTime, tick: tick)
+    let tick = PublishedTick(states: states, tickTime: tickTime, conflated: upstream)
+    let batch = CoinStateBatch(states: states, tickTime: tickTime, conflated: upstream, tick: tick)
     for sequence: UInt64 in [2, 300, 1 << 40] {
       let wire = try CoinStateUpdateWire.update(batch, sequence: sequence, sentAt: sentAt, engine: engine)
       let expected = Autoengine_V1_CoinStateUpdate.with {
         $0.sequence = sequence
         $0.states = states.map(engine.contract)
+        $0.conflated = upstream
         $0.tickTime = .init(tickTime)
         $0.sentAt = .init(sentAt)
       }
@@ -259,17 +262,19 @@ import Testing
 
 /// The Server-Sent Events' JSON of a shared tick is the JSON of the whole update.
 @Suite struct CoinStateUpdateJSONTests {
-  @Test func aSharedTicksJSONIsTheWholeUpdatesJSON() async throws {
+  @Test(arguments: [UInt64(0), 3])
+  func aSharedTicksJSONIsTheWholeUpdatesJSON(upstream: UInt64) async throws {
     let engine = Engine()
     let states = try await engine.coinStates()
-    let tick = PublishedTick(states: states, tickTime: UnixTime(seconds: 1_700_000_000.125))
-    let shared = CoinStateBatch(states: states, tickTime: tick.tickTime, tick: tick)
+    let tick = PublishedTick(states: states, tickTime: UnixTime(seconds: 1_700_000_000.125), conflated: upstream)
+    let shared = CoinStateBatch(states: states, tickTime: tick.tickTime, conflated: upstream, tick: tick)
     for sequence: UInt64 in [2, 77] {
       let sentAt = UnixTime(seconds: 1_700_000_001.5)
       let json = try CoinStateUpdateJSON.update(shared, sequence: sequence, sentAt: sentAt, engine: engine)
       let whole = Autoengine_V1_CoinStateUpdate.with {
         $0.sequence = sequence
         $0.states = states.map(engine.contract)
+        $0.conflated = upstream
         $0.tickTime = .init(tick.tickTime)
         $0.sentAt = .init(sentAt)
       }

@@ -5,10 +5,10 @@ import SwiftProtobuf
 /// `CoinStateUpdate`s in wire form for `WatchCoinStates`, with each engine tick encoded once.
 ///
 /// A subscriber that received a tick exactly as published (the common case: no filter, keeping
-/// up) is sent the tick's shared encoding of fields 4 (`states`) and 6 (`tick_time`), between its
-/// own field 1 (`sequence`) and field 7 (`sent_at`): fields in number order, so the bytes are
-/// exactly those of the whole message encoded at once. `conflated` (5) is 0 there — a
-/// conflated batch is never the published tick — and `snapshot`/`heartbeat` (2, 3) are false.
+/// up) is sent the tick's shared encoding of fields 4 (`states`), 5 (`conflated`: the tick's
+/// upstream count, usually 0) and 6 (`tick_time`), between its own field 1 (`sequence`) and
+/// field 7 (`sent_at`): fields in number order, so the bytes are exactly those of the whole
+/// message encoded at once. `snapshot`/`heartbeat` (2, 3) are false.
 /// Every other batch is that subscriber's own message, encoded for it.
 enum CoinStateUpdateWire {
   /// Name of the shared encoding in `PublishedTick`.
@@ -31,6 +31,7 @@ enum CoinStateUpdateWire {
     let shared: [UInt8] = try tick.sharedEncoding(format) {
       try Autoengine_V1_CoinStateUpdate.with {
         $0.states = tick.states.map(engine.contract)
+        $0.conflated = tick.conflated
         $0.tickTime = .init(tick.tickTime)
       }.serializedBytes()
     }

@@ -6,7 +6,8 @@ import SwiftProtobuf
 /// encoded once.
 ///
 /// swift-protobuf writes a message's fields in number order without whitespace, so the JSON of an
-/// update is `{"sequence":"N",` + the tick's `"states":[…],"tickTime":"…"` + `,"sentAt":"…"}`:
+/// update is `{"sequence":"N",` + the tick's `"states":[…],"tickTime":"…"` (with `"conflated"`
+/// between them when an upstream conflated) + `,"sentAt":"…"}`:
 /// the middle part is the same for every subscriber that received the tick unchanged and is
 /// made once (`PublishedTick.sharedEncoding`); the rest is this stream's own. A batch that is not
 /// the published tick (filtered, conflated) is encoded whole for its subscriber.
@@ -28,6 +29,7 @@ enum CoinStateUpdateJSON {
     let fields: String = try tick.sharedEncoding(format) {
       let object = try Autoengine_V1_CoinStateUpdate.with {
         $0.states = tick.states.map(engine.contract)
+        $0.conflated = tick.conflated
         $0.tickTime = .init(tick.tickTime)
       }.jsonString()
       return String(object.dropFirst().dropLast())  // without the braces

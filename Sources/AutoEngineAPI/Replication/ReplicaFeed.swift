@@ -79,7 +79,7 @@ public final class ReplicaFeed: Service {
             )
           }
           lastSequence = update.sequence
-          await apply(update.states, tickTime: UnixTime(update.tickTime))
+          await apply(update.states, tickTime: UnixTime(update.tickTime), conflated: update.conflated)
           if update.hasSentAt {
             hopLatency.record(max(0, Date().timeIntervalSince1970 - update.sentAt.timeIntervalSince1970))
           }
@@ -119,18 +119,20 @@ public final class ReplicaFeed: Service {
     }
   }
 
-  private func apply(_ messages: [Autoengine_V1_CoinState], tickTime: UnixTime) async {
+  /// `conflated`: updates the engine's publisher replaced before this tick (Redis was slow),
+  /// passed on so the replica's subscribers see them as the engine's would.
+  private func apply(_ messages: [Autoengine_V1_CoinState], tickTime: UnixTime, conflated: UInt64) async {
     var lunar = LunarStates()
     let states = messages.compactMap { CoinState(contract: $0, catalogue: engine.catalogue, lunar: &lunar) }
-    await apply(states, tickTime: tickTime)
+    await apply(states, tickTime: tickTime, conflated: conflated)
   }
 
-  private func apply(_ states: [CoinState], tickTime: UnixTime) async {
+  private func apply(_ states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0) async {
     guard !states.isEmpty else { return }
     // Cache first: a stream that subscribes now takes its snapshot from it and then sees the
     // hub's next batch, so no tick is missed or seen twice out of order.
     await engine.cache.replace(with: states)
-    engine.coinStates.publish(states, tickTime: tickTime)
+    engine.coinStates.publish(states, tickTime: tickTime, conflated: conflated)
     counters.tick()
   }
 }

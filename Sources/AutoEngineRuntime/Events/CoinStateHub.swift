@@ -9,9 +9,10 @@ public struct CoinStateBatch: Sendable {
   public var tickTime: UnixTime
   /// Updates replaced by newer ones before this subscriber read them, since its previous batch.
   public var conflated: UInt64
-  /// The published tick this batch is exactly (same states, same order, nothing conflated), so
-  /// a transport may send every such subscriber the tick's one shared encoding; nil when the
-  /// batch is this subscriber's own (a filter left coins out, or ticks were conflated).
+  /// The published tick this batch is exactly (same states, same order, nothing conflated for
+  /// this subscriber; `conflated` is the tick's own upstream count), so a transport may send
+  /// every such subscriber the tick's one shared encoding; nil when the batch is this
+  /// subscriber's own (a filter left coins out, or ticks were conflated).
   public var tick: PublishedTick?
 
   /// A batch of `states` from the tick at `tickTime`.
@@ -52,11 +53,13 @@ public final class CoinStateHub: Sendable {
     }
   }
 
-  /// Publishes the states that changed in one engine tick to every subscriber.
-  public func publish(_ states: [CoinState], tickTime: UnixTime) {
+  /// Publishes the states that changed in one engine tick to every subscriber; `conflated`
+  /// counts updates an upstream replaced before this tick reached the hub (an API replica
+  /// passes on the engine's), which every subscriber's batch then reports.
+  public func publish(_ states: [CoinState], tickTime: UnixTime, conflated upstream: UInt64 = 0) {
     guard !states.isEmpty else { return }
     let subscribers = registry.withLock { Array($0.subscriptions.values) }
-    let tick = PublishedTick(states: states, tickTime: tickTime)
+    let tick = PublishedTick(states: states, tickTime: tickTime, conflated: upstream)
     var conflated: UInt64 = 0
     for subscriber in subscribers { conflated += subscriber.offer(tick) }
     totals.withLock {

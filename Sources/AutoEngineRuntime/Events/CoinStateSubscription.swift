@@ -19,7 +19,7 @@ public final class CoinStateSubscription: Sendable {
     var tickTime = UnixTime(seconds: 0)
     var conflated: UInt64 = 0
     /// A whole tick waiting to be read, when it is all that is pending (then `pending` and
-    /// `order` are empty and `conflated` is 0).
+    /// `order` are empty and `conflated` is 0; the tick carries its own upstream count).
     var tick: PublishedTick?
     var finished = false
     var waiter: CheckedContinuation<CoinStateDelivery?, Never>?
@@ -149,12 +149,13 @@ public final class CoinStateSubscription: Sendable {
             // A second tick before the first was read: the first becomes the start of the queue.
             state.tick = nil
             Self.enqueue(held.states, into: &state, where: { _ in true })
+            state.conflated += held.conflated
           }
           let (added, replacedNow) = Self.enqueue(tick.states, into: &state, where: filter.matches)
           guard added > 0 else { return (nil, nil, 0) }
           replaced = replacedNow
           state.tickTime = tick.tickTime
-          state.conflated += replaced
+          state.conflated += replaced + tick.conflated
         }
         guard let waiter = state.waiter, let batch = Self.take(&state) else { return (nil, nil, replaced) }
         state.waiter = nil
@@ -204,7 +205,7 @@ public final class CoinStateSubscription: Sendable {
   private static func take(_ state: inout State) -> CoinStateBatch? {
     if let tick = state.tick {
       state.tick = nil
-      return CoinStateBatch(states: tick.states, tickTime: tick.tickTime, conflated: 0, tick: tick)
+      return CoinStateBatch(states: tick.states, tickTime: tick.tickTime, conflated: tick.conflated, tick: tick)
     }
     guard !state.order.isEmpty else { return nil }
     let batch = CoinStateBatch(

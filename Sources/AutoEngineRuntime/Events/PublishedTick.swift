@@ -13,14 +13,19 @@ public final class PublishedTick: Sendable {
   public let states: [CoinState]
   /// Time of the engine tick.
   public let tickTime: UnixTime
+  /// Updates replaced before this tick was published at all — by an upstream that conflated,
+  /// such as the engine's Redis publisher while Redis was slow (0 for the engine's own ticks).
+  /// Every subscriber's batch counts them.
+  public let conflated: UInt64
   /// Whether no coin appears twice in `states` (then a subscriber may take them as they are).
   let hasDistinctSymbols: Bool
   private let encodings = Mutex<[String: any Sendable]>([:])
 
-  /// A tick of `states` at `tickTime`.
-  public init(states: [CoinState], tickTime: UnixTime) {
+  /// A tick of `states` at `tickTime`, `conflated` upstream.
+  public init(states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0) {
     self.states = states
     self.tickTime = tickTime
+    self.conflated = conflated
     hasDistinctSymbols = Set(states.map(\.coin.symbol)).count == states.count
   }
 

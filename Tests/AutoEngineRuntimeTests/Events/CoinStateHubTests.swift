@@ -146,4 +146,21 @@ import Testing
     #expect(ContinuousClock.now >= due)
     #expect(batches > 0)
   }
+
+  @Test func upstreamConflationReachesEverySubscriber() async {
+    let hub = CoinStateHub()
+    let keepsUp = hub.subscribe()
+    let slow = hub.subscribe()
+    hub.publish([state(0, price: 1)], tickTime: UnixTime(seconds: 1), conflated: 2)
+    let first = await keepsUp.next()
+    #expect(first?.conflated == 2)
+    #expect(first?.tick != nil)  // still the shared tick
+    hub.publish([state(0, price: 2)], tickTime: UnixTime(seconds: 2), conflated: 3)
+    // `slow` read neither tick: 2 + 3 upstream, and its own replacement of coin 0.
+    let caughtUp = await slow.next()
+    #expect(caughtUp?.conflated == 6)
+    #expect(caughtUp?.states.first?.price == 2)
+    #expect(hub.counters.conflated == 1)  // the hub counts only its own conflation
+  }
 }
+
