@@ -163,4 +163,3 @@ import Testing
     #expect(hub.counters.conflated == 1)  // the hub counts only its own conflation
   }
 }
-
