@@ -114,12 +114,12 @@ public final class ReplicaPublisher: Service {
           bytes: [ByteBuffer(string: keys.ticksChannel), Self.updateBytes(update, states: states.map(\.bytes))]))
       if !signals.isEmpty {
         commands.append(hashWrite(keys.signals, signals.map { ($0.symbol, Self.bytes($0)) }))
-        let published = Autoengine_V1_ListSignalsResponse.with {
+        let signalsMessage = Autoengine_V1_ListSignalsResponse.with {
           $0.coins = signals
           $0.asOf = update.tickTime
         }
         commands.append(
-          RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.signalsChannel), Self.bytes(published)]))
+          RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.signalsChannel), Self.bytes(signalsMessage)]))
       }
       // Every key's expiry is renewed each tick: the board and the signals may not change for
       // longer than the TTL, and must not expire while the engine runs.
