@@ -140,6 +140,7 @@ let autoEngineRedisTests = Target.testTarget(
     "AutoEngineRedis",
     "AutoEngineTestSupport",
     .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
   ],
   swiftSettings: swiftSettings
 )
@@ -254,6 +255,8 @@ let aebench = Target.executableTarget(
     .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
     .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
     .product(name: "SwiftProtobuf", package: "swift-protobuf"),
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
   ],

@@ -11,12 +11,21 @@ public import NIOCore
 public final class RedisClient: Sendable {
   /// Where the client connects.
   public let configuration: RedisConfiguration
+  /// Runs a task on the event loop of the client's connection (every reconnection uses the same
+  /// loop): a caller that pipelines from it writes without handing over to another thread.
+  public let taskExecutor: EventLoopTaskExecutor
   private let link: ReconnectingConnection
 
-  /// Creates a client; it connects on first use (or `connect()`).
-  public init(configuration: RedisConfiguration, logger: Logger = Logger(label: "autoengine.redis")) {
+  /// Creates a client; it connects on first use (or `connect()`), on `eventLoop` (default: the process's
+  /// Redis loop, `RedisEventLoop.shared`).
+  public init(
+    configuration: RedisConfiguration, eventLoop: (any EventLoop)? = nil,
+    logger: Logger = Logger(label: "autoengine.redis")
+  ) {
     self.configuration = configuration
-    self.link = ReconnectingConnection(configuration: configuration, logger: logger)
+    let loop = eventLoop ?? RedisEventLoop.shared
+    self.taskExecutor = EventLoopTaskExecutor(loop)
+    self.link = ReconnectingConnection(configuration: configuration, eventLoop: loop, logger: logger)
   }
 
   /// Connects now with a single attempt, so a start-up can fail fast with a clear reason.

@@ -152,9 +152,10 @@ public final class RedisConnection: Sendable {
 extension RedisConnection {
   /// Logs and returns a connection, for the reconnecting owners.
   static func connect(
-    _ configuration: RedisConfiguration, onPush: (@Sendable (RESPValue) -> Void)?, logger: Logger
+    _ configuration: RedisConfiguration, onPush: (@Sendable (RESPValue) -> Void)?, eventLoop: any EventLoop,
+    logger: Logger
   ) async throws(RedisError) -> RedisConnection {
-    let connection = try await connect(configuration, onPush: onPush)
+    let connection = try await connect(configuration, onPush: onPush, group: eventLoop)
     logger.debug("redis connection open", metadata: ["redis": "\(configuration.address)"])
     return connection
   }

@@ -22,20 +22,28 @@ public final class RedisSubscriber: Sendable {
   /// Messages and reconnection notices, in arrival order; ends when the subscriber is closed.
   public let events: AsyncStream<RedisPubSubEvent>
   private let continuation: AsyncStream<RedisPubSubEvent>.Continuation
+  /// Runs a task on the event loop that receives the messages (every reconnection uses the same
+  /// loop): a consumer of `events` running there is resumed by the read itself, without waking
+  /// another thread.
+  public let taskExecutor: EventLoopTaskExecutor
   private let subscriptions = SubscriptionList()
   private let link: ReconnectingConnection
 
-  /// Creates a subscriber; it connects on the first subscription.
+  /// Creates a subscriber; it connects on the first subscription, on `eventLoop` (default: the process's
+  /// Redis loop, `RedisEventLoop.shared`).
   public init(
-    configuration: RedisConfiguration, bufferSize: Int = 10_000, logger: Logger = Logger(label: "autoengine.redis")
+    configuration: RedisConfiguration, bufferSize: Int = 10_000, eventLoop: (any EventLoop)? = nil,
+    logger: Logger = Logger(label: "autoengine.redis")
   ) {
+    let loop = eventLoop ?? RedisEventLoop.shared
+    self.taskExecutor = EventLoopTaskExecutor(loop)
     let (events, continuation) = AsyncStream.makeStream(
       of: RedisPubSubEvent.self, bufferingPolicy: .bufferingNewest(bufferSize))
     self.events = events
     self.continuation = continuation
     let subscriptions = self.subscriptions
     self.link = ReconnectingConnection(
-      configuration: configuration, logger: logger,
+      configuration: configuration, eventLoop: loop, logger: logger,
       onPush: { value in
         guard let event = Self.event(value) else { return }
         continuation.yield(event)

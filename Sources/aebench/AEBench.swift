@@ -9,6 +9,6 @@ struct AEBench: AsyncParsableCommand {
     abstract: "Benchmarks and load generators (use a release build).",
     subcommands: [
       StrategiesBenchCommand.self, MarketBenchCommand.self, HealthLoadCommand.self, FanoutCommand.self,
-      BacktestBenchCommand.self, RedisHopBenchCommand.self,
+      BacktestBenchCommand.self, RedisHopBenchCommand.self, RedisFloorBenchCommand.self,
     ])
 }

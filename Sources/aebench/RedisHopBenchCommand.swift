@@ -6,6 +6,8 @@ import AutoEngineRuntime
 import AutoEngineTestSupport
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 /// `aebench redis-hop`: one engine and two API replicas in one process, fed through a real
@@ -50,15 +52,21 @@ struct RedisHopBenchCommand: AsyncParsableCommand {
 
     let clock = SystemWallClock()
     let engine = Engine(clock: clock, marketSource: .simulated)
-    let publisherClient = RedisClient(configuration: configuration, logger: logger)
+    // One Redis loop per stand-in process (as each server has its own `RedisEventLoop`), so the
+    // two replicas' feeds do not queue behind each other on one thread.
+    let loops = MultiThreadedEventLoopGroup(numberOfThreads: 3)
+    let loop = (0..<3).map { _ in loops.next() }
+    let publisherClient = RedisClient(configuration: configuration, eventLoop: loop[0], logger: logger)
     let publisher = ReplicaPublisher(engine: engine, client: publisherClient, keys: keys, logger: logger)
 
     var feeds: [ReplicaFeed] = []
-    for _ in 0..<2 {
+    for index in 1...2 {
       let replica = Engine(clock: clock, marketSource: .simulated)
       let feed = ReplicaFeed(
-        engine: replica, subscriber: RedisSubscriber(configuration: configuration, logger: logger),
-        client: RedisClient(configuration: configuration, logger: logger), keys: keys, logger: logger)
+        engine: replica,
+        subscriber: RedisSubscriber(configuration: configuration, eventLoop: loop[index], logger: logger),
+        client: RedisClient(configuration: configuration, eventLoop: loop[index], logger: logger), keys: keys,
+        logger: logger)
       try await feed.start()
       feeds.append(feed)
     }
@@ -108,5 +116,6 @@ struct RedisHopBenchCommand: AsyncParsableCommand {
       "  hop latency (PUBLISH → states in the replica's hub), µs: p50 \(summary.p50.formatted(1)) p90 \(summary.p90.formatted(1)) p99 \(summary.p99.formatted(1)) max \(summary.max.formatted(1)) over \(summary.count) deliveries"
     )
     publisherClient.close()
+    try await loops.shutdownGracefully()
   }
 }

@@ -39,6 +39,19 @@ import Testing
     #expect(hop.summary.count == 3)
   }
 
+  @Test func theSlowestSamplesNameTheirTickAndReplica() {
+    let engine = [stream([(1_000, 1_010), (2_000, 2_005), (3_000, 3_000)])]
+    let first = [stream([(1_000, 1_500), (2_000, 2_300), (3_000, 3_100)])]
+    let second = [stream([(1_000, 1_900), (2_000, 2_105)])]
+    let hop = RedisHop(engine: engine, replicas: [first, second], window: 0...10_000)
+    #expect(
+      hop.slowest(3) == [
+        .init(tick: 1_000, replica: 1, hop: 890), .init(tick: 1_000, replica: 0, hop: 490),
+        .init(tick: 2_000, replica: 0, hop: 295),
+      ])
+    #expect(hop.slowest(10).count == 5)
+  }
+
   @Test func onlyTicksInTheWindowWithASendTimeAreSampled() {
     let engine = [stream([(1_000, 1_010), (2_000, 2_010), (3_000, 0)])]
     let replica = [stream([(1_000, 1_200), (2_000, 2_400), (3_000, 3_500)])]

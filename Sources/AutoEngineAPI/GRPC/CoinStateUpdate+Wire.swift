@@ -28,16 +28,29 @@ enum CoinStateUpdateWire {
       }
       return WireMessage(try update.serializedBytes())
     }
-    let shared: [UInt8] = try tick.sharedEncoding(format) {
-      try Autoengine_V1_CoinStateUpdate.with {
-        $0.states = tick.states.map(engine.contract)
-        $0.conflated = tick.conflated
-        $0.tickTime = .init(tick.tickTime)
-      }.serializedBytes()
-    }
     return WireMessage(
-      try Autoengine_V1_CoinStateUpdate.with { $0.sequence = sequence }.serializedBytes(), shared,
+      try Autoengine_V1_CoinStateUpdate.with { $0.sequence = sequence }.serializedBytes(),
+      try shared(tick, engine: engine),
       try Autoengine_V1_CoinStateUpdate.with { $0.sentAt = .init(sentAt) }.serializedBytes())
+  }
+
+  /// The tick's shared encoding — fields 4 (each state as `engine.contract` maps it, in the
+  /// tick's order), 5 and 6 — made by the first caller and kept in the tick for the others.
+  static func shared(_ tick: PublishedTick, engine: Engine) throws -> [UInt8] {
+    try tick.sharedEncoding(format) {
+      try fields(states: tick.states.map(engine.contract), conflated: tick.conflated, tickTime: tick.tickTime)
+    }
+  }
+
+  /// Fields 4 (`states`), 5 and 6 of an update: what `shared` keeps for a tick of `states`.
+  static func fields(
+    states: [Autoengine_V1_CoinState], conflated: UInt64, tickTime: UnixTime
+  ) throws -> [UInt8] {
+    try Autoengine_V1_CoinStateUpdate.with {
+      $0.states = states
+      $0.conflated = conflated
+      $0.tickTime = .init(tickTime)
+    }.serializedBytes()
   }
 
   /// A whole message, encoded for one stream (a heartbeat).

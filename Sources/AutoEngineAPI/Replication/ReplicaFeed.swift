@@ -54,43 +54,57 @@ public final class ReplicaFeed: Service {
     try await loadSnapshot()
   }
 
+  /// Applies what arrives until the subscriber closes.
+  ///
+  /// Runs on the subscriber's event loop (`RedisSubscriber.taskExecutor`): the read that decoded
+  /// a tick resumes this loop on the same thread, and the states are decoded, cached (the cache
+  /// actor's work follows the task's preference) and published to the hub without waiting for
+  /// another thread to be scheduled; only the streams' own tasks run elsewhere.
   public func run() async throws {
     try await withGracefulShutdownHandler {
-      var lastSequence: UInt64 = 0
-      for await event in subscriber.events {
-        switch event {
-        case .message(keys.signalsChannel, _, let payload):
-          guard let message = try? Autoengine_V1_ListSignalsResponse(serializedBytes: Array(buffer: payload)) else {
-            logger.warning("redis: a signals message is not a ListSignalsResponse; ignored")
-            continue
-          }
-          await applySignals(message.coins)
-        case .message(keys.tradingBoardChannel, _, let payload):
-          board?.replace(TradingBoardText.decode(String(buffer: payload)))
-        case .message(_, _, let payload):
-          guard let update = try? Autoengine_V1_CoinStateUpdate(serializedBytes: Array(buffer: payload)) else {
-            logger.warning("redis: a tick message is not a CoinStateUpdate; ignored")
-            continue
-          }
-          if lastSequence != 0 && update.sequence != lastSequence + 1 && update.sequence > lastSequence {
-            counters.gap()
-            logger.notice(
-              "redis: ticks \(lastSequence + 1)…\(update.sequence - 1) were not received; states catch up with the next ones"
-            )
-          }
-          lastSequence = update.sequence
-          await apply(update.states, tickTime: UnixTime(update.tickTime), conflated: update.conflated)
-          if update.hasSentAt {
-            hopLatency.record(max(0, Date().timeIntervalSince1970 - update.sentAt.timeIntervalSince1970))
-          }
-        case .resubscribed:
-          logger.notice("redis: subscription restored; reloading the coin-state snapshot")
-          lastSequence = 0
-          try? await loadSnapshot()
-        }
-      }
+      await withTaskExecutorPreference(subscriber.taskExecutor) { await consume() }
     } onGracefulShutdown: {
       self.subscriber.close()
+    }
+  }
+
+  private func consume() async {
+    var lastSequence: UInt64 = 0
+    for await event in subscriber.events {
+      switch event {
+      case .message(keys.signalsChannel, _, let payload):
+        // Off the loop: up to 40 coins × 70 strategies to decode, which would hold up its I/O.
+        await withTaskExecutorPreference(globalConcurrentExecutor) {
+          guard let message = try? Autoengine_V1_ListSignalsResponse(serializedBytes: Array(buffer: payload)) else {
+            logger.warning("redis: a signals message is not a ListSignalsResponse; ignored")
+            return
+          }
+          await applySignals(message.coins)
+        }
+      case .message(keys.tradingBoardChannel, _, let payload):
+        board?.replace(TradingBoardText.decode(String(buffer: payload)))
+      case .message(_, _, let payload):
+        let bytes = Array(buffer: payload)
+        guard let update = try? Autoengine_V1_CoinStateUpdate(serializedBytes: bytes) else {
+          logger.warning("redis: a tick message is not a CoinStateUpdate; ignored")
+          continue
+        }
+        if lastSequence != 0 && update.sequence != lastSequence + 1 && update.sequence > lastSequence {
+          counters.gap()
+          logger.notice(
+            "redis: ticks \(lastSequence + 1)…\(update.sequence - 1) were not received; states catch up with the next ones"
+          )
+        }
+        lastSequence = update.sequence
+        await apply(update, encoded: bytes)
+        if update.hasSentAt {
+          hopLatency.record(max(0, Date().timeIntervalSince1970 - update.sentAt.timeIntervalSince1970))
+        }
+      case .resubscribed:
+        logger.notice("redis: subscription restored; reloading the coin-state snapshot")
+        lastSequence = 0
+        try? await loadSnapshot()
+      }
     }
   }
 
@@ -119,20 +133,48 @@ public final class ReplicaFeed: Service {
     }
   }
 
-  /// `conflated`: updates the engine's publisher replaced before this tick (Redis was slow),
-  /// passed on so the replica's subscribers see them as the engine's would.
-  private func apply(_ messages: [Autoengine_V1_CoinState], tickTime: UnixTime, conflated: UInt64) async {
+  /// Applies one tick `update` (received as `encoded`).
+  ///
+  /// Its `conflated` count (updates the engine's publisher replaced before this tick, while
+  /// Redis was slow) is passed on, so the replica's subscribers see them as the engine's would.
+  /// The states' bytes are the engine's own stream encoding of them (`ReplicaPublisher`), trading
+  /// blocks included, so the hub's tick is given them as its shared protobuf encoding: this
+  /// replica's `WatchCoinStates` subscribers are sent the engine's bytes instead of the states
+  /// mapped and encoded again.
+  private func apply(_ update: Autoengine_V1_CoinStateUpdate, encoded bytes: [UInt8]) async {
     var lunar = LunarStates()
-    let states = messages.compactMap { CoinState(contract: $0, catalogue: engine.catalogue, lunar: &lunar) }
-    await apply(states, tickTime: tickTime, conflated: conflated)
+    let states = update.states.compactMap { CoinState(contract: $0, catalogue: engine.catalogue, lunar: &lunar) }
+    let tickTime = UnixTime(update.tickTime)
+    var encodings: [String: any Sendable] = [:]
+    if states.count == update.states.count,
+      let shared = Self.sharedFields(of: bytes, conflated: update.conflated, tickTime: tickTime)
+    {
+      encodings[CoinStateUpdateWire.format] = shared
+    }
+    await apply(states, tickTime: tickTime, conflated: update.conflated, encodings: encodings)
   }
 
-  private func apply(_ states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0) async {
+  /// A tick's shared stream encoding (`CoinStateUpdateWire.shared`: fields 4, 5, 6) from the
+  /// engine's message `bytes`: its `states` entries as they are, then `conflated` and
+  /// `tickTime` encoded as this replica's streams would; nil when `bytes` are not protobuf.
+  static func sharedFields(of bytes: [UInt8], conflated: UInt64, tickTime: UnixTime) -> [UInt8]? {
+    guard let found = ProtobufFieldRanges(field: 4, in: bytes),
+      let tail = try? CoinStateUpdateWire.fields(states: [], conflated: conflated, tickTime: tickTime)
+    else { return nil }
+    var shared: [UInt8] = []
+    shared.reserveCapacity(found.occurrences.reduce(tail.count) { $0 + $1.field.count })
+    for occurrence in found.occurrences { shared += bytes[occurrence.field] }
+    return shared + tail
+  }
+
+  private func apply(
+    _ states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0, encodings: [String: any Sendable] = [:]
+  ) async {
     guard !states.isEmpty else { return }
     // Cache first: a stream that subscribes now takes its snapshot from it and then sees the
     // hub's next batch, so no tick is missed or seen twice out of order.
     await engine.cache.replace(with: states)
-    engine.coinStates.publish(states, tickTime: tickTime, conflated: conflated)
+    engine.coinStates.publish(states, tickTime: tickTime, conflated: conflated, encodings: encodings)
     counters.tick()
   }
 }

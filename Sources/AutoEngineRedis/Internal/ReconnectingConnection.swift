@@ -5,7 +5,9 @@ import Synchronization
 /// Keeps one `RedisConnection` open: connects on first use, and when the connection drops,
 /// reconnects in the background with exponential backoff (initial → maximum delay) until it
 /// succeeds or the owner closes it. Callers that need the connection while it is down wait for
-/// the next successful attempt, at most the command timeout.
+/// the next successful attempt, at most the command timeout. Every connection it makes is on
+/// the same event loop, so a consumer can run on that loop (`EventLoopTaskExecutor`) across
+/// reconnections.
 final class ReconnectingConnection: Sendable {
   private struct State {
     var connection: RedisConnection?
@@ -18,6 +20,8 @@ final class ReconnectingConnection: Sendable {
   }
 
   let configuration: RedisConfiguration
+  /// The loop every connection is made on.
+  let eventLoop: any EventLoop
   private let state = Mutex(State())
   private let onPush: (@Sendable (RESPValue) -> Void)?
   /// Runs on every new connection before callers get it (the subscriber resubscribes here).
@@ -25,10 +29,12 @@ final class ReconnectingConnection: Sendable {
   private let logger: Logger
 
   init(
-    configuration: RedisConfiguration, logger: Logger, onPush: (@Sendable (RESPValue) -> Void)? = nil,
+    configuration: RedisConfiguration, eventLoop: any EventLoop, logger: Logger,
+    onPush: (@Sendable (RESPValue) -> Void)? = nil,
     prepare: @escaping @Sendable (RedisConnection) async throws(RedisError) -> Void = { _ throws(RedisError) in }
   ) {
     self.configuration = configuration
+    self.eventLoop = eventLoop
     self.logger = logger
     self.onPush = onPush
     self.prepare = prepare
@@ -85,7 +91,8 @@ final class ReconnectingConnection: Sendable {
 
   /// A new connection, prepared (AUTH, HELLO, SELECT…); closed again when preparing it fails.
   private func connectAndPrepare() async throws(RedisError) -> RedisConnection {
-    let connection = try await RedisConnection.connect(configuration, onPush: onPush, logger: logger)
+    let connection = try await RedisConnection.connect(
+      configuration, onPush: onPush, eventLoop: eventLoop, logger: logger)
     do throws(RedisError) {
       try await prepare(connection)
     } catch {

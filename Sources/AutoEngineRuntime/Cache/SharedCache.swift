@@ -85,11 +85,10 @@ public actor SharedCache {
   /// Switches coins to the symbols their exchange actually lists (configured successors).
   public func use(activeSymbols: [String: String]) {
     for (symbol, active) in activeSymbols {
-      guard var entry = entries[symbol] else { continue }
-      configuredByActive[entry.state.activeSymbol] = nil
-      entry.state.activeSymbol = active
+      guard let previous = entries[symbol]?.state.activeSymbol else { continue }
+      configuredByActive[previous] = nil
+      entries[symbol]?.state.activeSymbol = active
       configuredByActive[active] = symbol
-      entries[symbol] = entry
     }
   }
 
@@ -99,17 +98,23 @@ public actor SharedCache {
   /// Records fetched prices (keyed by the symbol used on the exchange); evaluates each coin
   /// whose candle closed.
   public func record(prices: [PriceQuote], at now: UnixTime) {
+    let cosmic = self.cosmic
+    let threshold = settings.changeThreshold
     for quote in prices {
-      guard let symbol = configuredByActive[quote.symbol], var entry = entries[symbol] else { continue }
-      if let closed = entry.record(quote, at: now) {
-        noteEvaluated([closed], symbol: symbol)
+      guard let symbol = configuredByActive[quote.symbol] else { continue }
+      let closed = withEntry(symbol) { entry -> Candle? in
+        guard let closed = entry.record(quote, at: now) else {
+          entry.notePriceChange(threshold: threshold)
+          return nil
+        }
         let start = ContinuousClock.now
         entry.evaluate(closed, cosmic: cosmic, now: now)
         let elapsed = ContinuousClock.now - start
         evaluationLatency.record(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        entry.notePriceChange(threshold: threshold)
+        return closed
       }
-      entry.notePriceChange(threshold: settings.changeThreshold)
-      entries[symbol] = entry
+      if let closed = closed ?? nil { noteEvaluated([closed], symbol: symbol) }
     }
   }
 
@@ -129,20 +134,20 @@ public actor SharedCache {
 
   /// Warms a coin's indicators up with history candles (oldest first), before live ticks.
   public func warmUp(symbol: String, candles: [Candle], now: UnixTime) {
-    guard var entry = entries[symbol] else { return }
+    guard entries[symbol] != nil else { return }
     noteEvaluated(candles, symbol: symbol)
-    for candle in candles { entry.evaluate(candle, cosmic: cosmic, now: candle.time) }
-    entry.state.indicatorsUpdatedAt = now
-    entries[symbol] = entry
+    let cosmic = self.cosmic
+    withEntry(symbol) { entry in
+      for candle in candles { entry.evaluate(candle, cosmic: cosmic, now: candle.time) }
+      entry.state.indicatorsUpdatedAt = now
+    }
   }
 
   /// Replaces coins' states with ones computed elsewhere: an API replica holds the engine's
   /// states as received through Redis (it fetches and evaluates nothing itself). Unknown coins
   /// are ignored.
   public func replace(with states: [CoinState]) {
-    for state in states where entries[state.coin.symbol] != nil {
-      entries[state.coin.symbol]?.state = state
-    }
+    for state in states { withEntry(state.coin.symbol) { $0.state = state } }
   }
 
   /// Replaces one coin's per-strategy signals with ones evaluated elsewhere: an API replica
@@ -172,6 +177,19 @@ public actor SharedCache {
     for sample in samples { entries[symbol]?.history.append(price: sample.price, at: sample.time) }
   }
 
+  /// Runs `body` on a coin's entry in place; nil when the coin is unknown.
+  ///
+  /// An entry copied out of the dictionary (`var entry = entries[symbol]`) shares its buffers
+  /// — price history, candle builder, the indicators' windows — with the one left behind, so its
+  /// first write copies every one of them (and the whole struct moves twice): per coin per
+  /// tick, the largest cost of a price tick before this. Mutating through the dictionary's
+  /// storage writes where the entry lies.
+  @discardableResult
+  private func withEntry<Result>(_ symbol: String, _ body: (inout CoinCache) -> Result) -> Result? {
+    guard let index = entries.index(forKey: symbol) else { return nil }
+    return body(&entries.values[index])
+  }
+
   private func noteEvaluated(_ candles: [Candle], symbol: String) {
     guard evaluatedCandles != nil else { return }
     var list = evaluatedCandles?[symbol] ?? []
@@ -184,11 +202,13 @@ public actor SharedCache {
   /// were last taken (in configuration order): what one engine tick publishes.
   public func takeChanges(at now: UnixTime) -> [CoinState] {
     var changed: [CoinState] = []
+    let staleAfter = settings.staleAfter
     for symbol in order {
-      guard var entry = entries[symbol] else { continue }
-      entry.refresh(now: now, staleAfter: settings.staleAfter)
-      if let state = entry.takeIfDirty() { changed.append(state) }
-      entries[symbol] = entry
+      let state = withEntry(symbol) { entry in
+        entry.refresh(now: now, staleAfter: staleAfter)
+        return entry.takeIfDirty()
+      }
+      if let state = state ?? nil { changed.append(state) }
     }
     return changed
   }

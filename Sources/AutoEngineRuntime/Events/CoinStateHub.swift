@@ -55,11 +55,16 @@ public final class CoinStateHub: Sendable {
 
   /// Publishes the states that changed in one engine tick to every subscriber; `conflated`
   /// counts updates an upstream replaced before this tick reached the hub (an API replica
-  /// passes on the engine's), which every subscriber's batch then reports.
-  public func publish(_ states: [CoinState], tickTime: UnixTime, conflated upstream: UInt64 = 0) {
+  /// passes on the engine's), which every subscriber's batch then reports; `encodings` are the
+  /// tick's transport encodings already made (`PublishedTick.sharedEncoding` names), which
+  /// subscribers then send instead of encoding the states.
+  public func publish(
+    _ states: [CoinState], tickTime: UnixTime, conflated upstream: UInt64 = 0,
+    encodings: [String: any Sendable] = [:]
+  ) {
     guard !states.isEmpty else { return }
     let subscribers = registry.withLock { Array($0.subscriptions.values) }
-    let tick = PublishedTick(states: states, tickTime: tickTime, conflated: upstream)
+    let tick = PublishedTick(states: states, tickTime: tickTime, conflated: upstream, encodings: encodings)
     var conflated: UInt64 = 0
     for subscriber in subscribers { conflated += subscriber.offer(tick) }
     totals.withLock {

@@ -19,13 +19,16 @@ public final class PublishedTick: Sendable {
   public let conflated: UInt64
   /// Whether no coin appears twice in `states` (then a subscriber may take them as they are).
   let hasDistinctSymbols: Bool
-  private let encodings = Mutex<[String: any Sendable]>([:])
+  private let encodings: Mutex<[String: any Sendable]>
 
-  /// A tick of `states` at `tickTime`, `conflated` upstream.
-  public init(states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0) {
+  /// A tick of `states` at `tickTime`, `conflated` upstream; `encodings` are ones already made
+  /// (by name, as `sharedEncoding` keeps them), e.g. an API replica's tick arrives encoded by
+  /// the engine.
+  public init(states: [CoinState], tickTime: UnixTime, conflated: UInt64 = 0, encodings: [String: any Sendable] = [:]) {
     self.states = states
     self.tickTime = tickTime
     self.conflated = conflated
+    self.encodings = Mutex(encodings)
     hasDistinctSymbols = Set(states.map(\.coin.symbol)).count == states.count
   }
 

@@ -102,6 +102,12 @@ struct FanoutReport: Sendable {
       lines.append(
         "redis hop (replica's first send − engine's first send, per tick and replica)  p50 \((hop.p50 / 1000).formatted(2)) ms   p90 \((hop.p90 / 1000).formatted(2)) ms   p99 \((hop.p99 / 1000).formatted(2)) ms   max \((hop.max / 1000).formatted(2)) ms   over \(hop.count) samples (target p99 ≤ 2 ms)"
       )
+      let slowest = replication.hop.slowest(5).map { sample in
+        let second = (sample.tick / 1_000_000_000) % 60
+        return
+          "\((Double(sample.hop) / 1e6).formatted(2)) ms (replica \(sample.replica + 1), tick at second \(second) of its minute)"
+      }
+      if !slowest.isEmpty { lines.append("slowest hops: " + slowest.joined(separator: ", ")) }
       lines.append(
         "redis carried \(traffic.publishesPerSecond.formatted(1)) PUBLISH/s in (ticks, signals, board, trade events), \(traffic.deliveriesPerSecond.formatted(1)) tick messages/s out to the replicas, \(traffic.commandsPerSecond.formatted(1)) commands/s; \((traffic.bytesInPerSecond / 1024).formatted(1)) KiB/s in, \((traffic.bytesOutPerSecond / 1024).formatted(1)) KiB/s out; redis RSS \(Self.mib(replication.redisRSS)), CPU \(replication.redisCores.formatted(2)) cores"
       )

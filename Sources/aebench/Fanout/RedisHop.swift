@@ -10,8 +10,20 @@
 /// first send leaves the servers' own fan-out to their many subscribers out, and the load
 /// generator's reading of the streams too (receive times are not used).
 struct RedisHop: Sendable, Equatable {
+  /// One sampled tick of one replica.
+  struct Sample: Sendable, Equatable {
+    /// The engine tick's time, nanoseconds since 1970.
+    var tick: Int64
+    /// Which replica (0-based, in the run's order).
+    var replica: Int
+    /// The replica's first send minus the engine's, nanoseconds.
+    var hop: Int64
+  }
+
   /// One sample per (tick, replica): replica's first send minus the engine's, nanoseconds.
   private(set) var samples: [Int64] = []
+  /// The same samples with their tick and replica, in the same order.
+  private(set) var detail: [Sample] = []
   /// Ticks of the window a replica's subscribers received but the engine's did not (no reference,
   /// so not sampled; e.g. a replica's snapshot reload).
   private(set) var unmatched = 0
@@ -20,10 +32,11 @@ struct RedisHop: Sendable, Equatable {
   /// engine's own subscribers and of each replica's.
   init(engine: [StreamTally], replicas: [[StreamTally]], window: ClosedRange<Int64>) {
     let reference = Self.firstSends(engine, window: window)
-    for replica in replicas {
+    for (index, replica) in replicas.enumerated() {
       for (tick, sent) in Self.firstSends(replica, window: window).sorted(by: { $0.key < $1.key }) {
         if let engineSent = reference[tick] {
           samples.append(sent - engineSent)
+          detail.append(Sample(tick: tick, replica: index, hop: sent - engineSent))
         } else {
           unmatched += 1
         }
@@ -45,6 +58,12 @@ struct RedisHop: Sendable, Equatable {
 
   /// Percentiles of the samples (microseconds).
   var summary: LatencySummary { LatencySummary(nanoseconds: samples) }
+
+  /// The `count` largest samples, largest first: which ticks (and so which second of their
+  /// minute: strategies run on the minute's closed candles) set the tail.
+  func slowest(_ count: Int) -> [Sample] {
+    Array(detail.sorted { ($0.hop, $1.tick) > ($1.hop, $0.tick) }.prefix(count))
+  }
 }
 
 /// What Redis carried over a measurement window, from two `INFO` readings and the ticks the

@@ -76,6 +76,23 @@ import Testing
     #expect(tick.encodingCount == 2)
   }
 
+  @Test func encodingsPublishedWithATickAreSentWithoutEncodingAgain() async throws {
+    let hub = CoinStateHub()
+    let subscriber = hub.subscribe()
+    hub.publish(
+      [state(0, price: 1)], tickTime: UnixTime(seconds: 1), conflated: 2, encodings: ["protobuf": [UInt8]([7, 7])])
+    let tick = try #require(await subscriber.next()?.tick)
+    #expect(tick.conflated == 2)
+    let bytes: [UInt8] = try tick.sharedEncoding("protobuf") {
+      Issue.record("a tick published with its encoding was encoded again")
+      return []
+    }
+    #expect(bytes == [7, 7])
+    // Other formats are still made on first use.
+    let json: String = try tick.sharedEncoding("json") { "{}" }
+    #expect(json == "{}" && tick.encodingCount == 2)
+  }
+
   @Test func aFailedEncodingIsNotKept() throws {
     struct Failure: Error {}
     let tick = PublishedTick(states: [], tickTime: UnixTime(seconds: 1))
