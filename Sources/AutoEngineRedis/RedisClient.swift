@@ -62,6 +62,13 @@ public final class RedisClient: Sendable {
     try await link.connection().pipeline(commands)
   }
 
+  /// Writes commands in one write now and returns their replies without waiting for them
+  /// (waits only for a connection when there is none): a caller can prepare its next write
+  /// while these travel, and the two are still answered in order.
+  public func enqueue(_ commands: [RedisCommand]) async throws(RedisError) -> RedisPendingReplies {
+    try await link.connection().enqueue(commands)
+  }
+
   /// Closes the connection and stops reconnecting.
   public func close() { link.close() }
 }

@@ -116,20 +116,48 @@ public final class RedisConnection: Sendable {
     try await write(commands, timeout: configuration.commandTimeout)
   }
 
+  /// Writes commands back to back now (pipelining) and returns their replies without waiting
+  /// for them: a caller can prepare its next write while these travel.
+  public func enqueue(_ commands: [RedisCommand]) -> RedisPendingReplies {
+    RedisPendingReplies(future: send(commands, timeout: configuration.commandTimeout))
+  }
+
   private func write(
     _ commands: [RedisCommand], timeout: Double?
   ) async throws(RedisError) -> [Result<RESPValue, RedisError>] {
-    guard !commands.isEmpty else { return [] }
-    // One buffer, one write, one flush, one promise for every reply: a single hop onto the
-    // event loop and a single wake-up of the caller, however many commands are pipelined.
+    try await RedisPendingReplies(future: send(commands, timeout: timeout)).replies()
+  }
+
+  /// One buffer, one write, one flush, one promise for every reply: a single hop onto the event
+  /// loop (none when called on it) and a single wake-up of the caller, however many commands
+  /// are pipelined.
+  private func send(_ commands: [RedisCommand], timeout: Double?) -> EventLoopFuture<[RESPValue]> {
+    guard !commands.isEmpty else { return channel.eventLoop.makeSucceededFuture([]) }
     var bytes = channel.allocator.buffer(capacity: 64 * commands.count)
     for command in commands { command.encode(into: &bytes) }
     let promise = channel.eventLoop.makePromise(of: [RESPValue].self)
     channel.writeAndFlush(RedisOutboundCommand(bytes: bytes, count: commands.count, promise: promise, timeout: timeout))
       .whenFailure { error in promise.fail(error) }
+    return promise.futureResult
+  }
+
+  /// Closes the connection; waiting commands fail with `RedisError.connectionClosed`.
+  public func close() {
+    channel.close(promise: nil)
+  }
+}
+
+/// The replies of commands already written (`RedisClient.enqueue`), in order.
+public struct RedisPendingReplies: Sendable {
+  let future: EventLoopFuture<[RESPValue]>
+
+  /// Waits for every reply; an error reply fails only its own entry.
+  ///
+  /// - Throws: `RedisError.timeout` or `.connectionClosed` when the replies cannot all arrive.
+  public func replies() async throws(RedisError) -> [Result<RESPValue, RedisError>] {
     let values: [RESPValue]
     do {
-      values = try await promise.futureResult.get()
+      values = try await future.get()
     } catch let error as RedisError {
       throw error
     } catch is ChannelError {
@@ -141,11 +169,6 @@ public final class RedisConnection: Sendable {
       if case .error(let message) = value { return .failure(.server(message)) }
       return .success(value)
     }
-  }
-
-  /// Closes the connection; waiting commands fail with `RedisError.connectionClosed`.
-  public func close() {
-    channel.close(promise: nil)
   }
 }
 

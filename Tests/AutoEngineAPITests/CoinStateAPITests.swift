@@ -256,9 +256,12 @@ import Testing
     }
   }
 
-  /// Prices move every second but candles close only every 10 minutes, so no coin is
-  /// re-evaluated: the stream (all coins, a 2 s heartbeat) sends nothing but its heartbeat,
-  /// which the ticks arriving every second must not push back.
+  /// Prices move every 50 ms but candles close only once a minute (the candle period is capped
+  /// at 60 s), so coins are rarely re-evaluated: the stream (all coins, a 2 s heartbeat) sends
+  /// its heartbeat an interval after its last message, which the ticks arriving meanwhile must
+  /// not push back (they did: no heartbeat for up to a minute). A candle closing on the wall
+  /// clock's minute may legitimately send a signal update first — a loaded machine makes that
+  /// likelier — so the heartbeat is awaited after whatever came before it.
   @Test(.timeLimit(.minutes(1)))
   func aHeartbeatComesWhileTicksChangeNoSignal() async throws {
     let (engine, scheduler) = engine(candleSeconds: 600, stepSeconds: 1)
@@ -268,16 +271,22 @@ import Testing
         let request = Autoengine_V1_WatchSignalsRequest.with {
           $0.heartbeatSeconds = 2
         }
-        let updates = try await service.watchSignals(request) { response in
+        let (updates, wait) = try await service.watchSignals(request) { response in
           var seen: [Autoengine_V1_SignalsUpdate] = []
+          var previous = ContinuousClock.now
           for try await update in response.messages {
             seen.append(update)
-            if seen.count == 2 { break }
+            let now = ContinuousClock.now
+            if update.heartbeat { return (seen, now - previous) }
+            previous = now
           }
-          return seen
+          return (seen, Duration.zero)
         }
-        #expect(updates.map(\.sequence) == [1, 2])
-        #expect(updates.last?.heartbeat == true)
+        #expect(updates.map(\.sequence) == (1...UInt64(updates.count)).map { $0 })
+        #expect(updates.count >= 2 && updates.last?.heartbeat == true)
+        // Two seconds after the previous message, with room for a loaded machine; ticks that
+        // postponed it would keep it away for the whole minute.
+        #expect(wait < .seconds(8), "the heartbeat came \(wait) after the previous message")
       }
     }
   }

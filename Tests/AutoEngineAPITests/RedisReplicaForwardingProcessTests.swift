@@ -207,6 +207,24 @@ import Testing
     }
     #expect(held, "the paper buy shows in the replica's trading block")
 
+    // A replica's WatchCoinStates subscribers are sent the engine's bytes of a tick (the
+    // engine's stream encoding, passed through Redis): an unfiltered watch's BTC-USD carries the
+    // engine's trading block, and its states decode as the contract's.
+    let streamed = try await withLoopbackClient(port: replica.grpcPort) { client in
+      var options = CallOptions.defaults
+      options.timeout = .seconds(30)
+      return try await Autoengine_V1_CoinStateService.Client(wrapping: client).watchCoinStates(
+        .init(), options: options
+      ) { response -> Autoengine_V1_CoinState? in
+        for try await update in response.messages where !update.snapshot && !update.heartbeat {
+          if let state = update.states.first(where: { $0.symbol == "BTC-USD" }) { return state }
+        }
+        return nil
+      }
+    }
+    #expect(streamed.flatMap { Decimal(string: $0.trading.positionQuantity) }.map { $0 > 0 } == true)
+    #expect(streamed?.price.isEmpty == false && streamed?.hasFreshness == true)
+
     // POST /api/system/stop on the replica pauses the engine's fetchers; start resumes them.
     let systemStopped = try await call("POST", "/api/system/stop", port: replica.httpPort)
     #expect(systemStopped.status == 200 && systemStopped.json["changed"] as? Bool == true, "\(systemStopped.text)")

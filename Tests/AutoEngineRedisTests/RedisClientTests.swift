@@ -56,6 +56,23 @@ struct RedisClientTests {
     #expect(error.serverCode == "WRONGTYPE")
   }
 
+  @Test("enqueued pipelines are written before their replies are awaited, and answered in order")
+  func enqueuedPipelines() async throws {
+    let server = try await RedisTestServer()
+    defer { server.stop() }
+    let client = RedisClient(configuration: try RedisConfiguration(testURL: server.url))
+    defer { client.close() }
+
+    let first = try await client.enqueue((0..<100).map { _ in RedisCommand("INCR", "n") })
+    let second = try await client.enqueue([RedisCommand("INCR", "n"), RedisCommand("HGET", "n", "x")])
+    // The second write's reply is awaited first: the first's commands already ran.
+    let later = try await second.replies()
+    #expect(try later[0].get().int == 101)
+    #expect(throws: RedisError.self) { try later[1].get() }
+    #expect(try await first.replies().map { try $0.get().int } == (1...100).map { Int64($0) })
+    #expect(try await client.enqueue([]).replies().isEmpty)
+  }
+
   @Test("many concurrent callers on the one connection each get their own reply")
   func multiplexing() async throws {
     let server = try await RedisTestServer()

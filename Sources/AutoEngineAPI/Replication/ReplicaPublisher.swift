@@ -115,7 +115,8 @@ public final class ReplicaPublisher: Service {
     commands.append(hashWrite(keys.coinStates, tick.states))
     commands.append(RedisCommand("PUBLISH", bytes: [ByteBuffer(string: keys.ticksChannel), tick.message]))
     do {
-      for reply in try await client.pipeline(commands) { _ = try reply.get() }
+      // Written now; its replies are collected after the second write is on its way.
+      let tickWritten = try await client.enqueue(commands)
       // Every coin's signals after a snapshot: Redis may have lost the hash (restarted
       // without persistence).
       let evaluated =
@@ -132,11 +133,9 @@ public final class ReplicaPublisher: Service {
         }
         return (signals, store == nil ? [:] : await engine.cache.takeEvaluatedCandles())
       }
-      for reply in try await client.pipeline(
+      let followUpWritten = try await client.enqueue(
         followUp(signals, asOf: .init(batch.tickTime), batch: batch, candles: candles))
-      {
-        _ = try reply.get()
-      }
+      for reply in try await tickWritten.replies() + followUpWritten.replies() { _ = try reply.get() }
       if written.failures > 0 {
         logger.notice("redis publishing resumed", metadata: ["failed_ticks": "\(written.failures)"])
       }
