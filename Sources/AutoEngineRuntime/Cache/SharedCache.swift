@@ -134,7 +134,7 @@ public actor SharedCache {
 
   /// Warms a coin's indicators up with history candles (oldest first), before live ticks.
   public func warmUp(symbol: String, candles: [Candle], now: UnixTime) {
-    guard entries[symbol] != nil else { return }
+    guard entries.index(forKey: symbol) != nil else { return }
     noteEvaluated(candles, symbol: symbol)
     let cosmic = self.cosmic
     withEntry(symbol) { entry in
@@ -181,9 +181,9 @@ public actor SharedCache {
   ///
   /// An entry copied out of the dictionary (`var entry = entries[symbol]`) shares its buffers
   /// — price history, candle builder, the indicators' windows — with the one left behind, so its
-  /// first write copies every one of them (and the whole struct moves twice): per coin per
-  /// tick, the largest cost of a price tick before this. Mutating through the dictionary's
-  /// storage writes where the entry lies.
+  /// first write copies every one of them (and the whole struct moves twice), per coin per
+  /// tick — the `CoinCache` copies, memmoves and retains a profile of a replica's feed showed.
+  /// Mutating through the dictionary's storage writes where the entry lies.
   @discardableResult
   private func withEntry<Result>(_ symbol: String, _ body: (inout CoinCache) -> Result) -> Result? {
     guard let index = entries.index(forKey: symbol) else { return nil }
