@@ -164,7 +164,8 @@ public final class ReplicaFeed: Service {
     var shared: [UInt8] = []
     shared.reserveCapacity(found.occurrences.reduce(tail.count) { $0 + $1.field.count })
     for occurrence in found.occurrences { shared += bytes[occurrence.field] }
-    return shared + tail
+    shared += tail
+    return shared
   }
 
   private func apply(

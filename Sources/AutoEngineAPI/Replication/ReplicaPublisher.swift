@@ -206,19 +206,17 @@ public final class ReplicaPublisher: Service {
   private func encodedTick(
     _ batch: CoinStateBatch, states: [CoinState], sequence: UInt64, whole: Bool
   ) -> (states: [(symbol: String, bytes: ByteBuffer)], message: ByteBuffer) {
-    let head = Self.bytes(Autoengine_V1_CoinStateUpdate.with { $0.sequence = sequence })
-    let sentAt = {
-      Self.bytes(
-        Autoengine_V1_CoinStateUpdate.with { $0.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970)) })
-    }
+    // Sent at: stamped once the states are encoded, as they leave for Redis.
+    let now = { Google_Protobuf_Timestamp(UnixTime(seconds: Date().timeIntervalSince1970)) }
     if whole, let tick = batch.tick, let shared = try? CoinStateUpdateWire.shared(tick, engine: engine),
       let found = ProtobufFieldRanges(field: 4, in: shared), found.occurrences.count == tick.states.count
     {
-      var message = head
+      // Fields 1, then 4–6 as the engine's streams send them, then 7: number order.
+      var message = Self.bytes(Autoengine_V1_CoinStateUpdate.with { $0.sequence = sequence })
+      let offset = message.readableBytes
       message.writeBytes(shared)
-      var tail = sentAt()
+      var tail = Self.bytes(Autoengine_V1_CoinStateUpdate.with { $0.sentAt = now() })
       message.writeBuffer(&tail)
-      let offset = head.readableBytes
       let entries = zip(tick.states, found.occurrences).map { state, occurrence in
         (
           state.coin.symbol,
@@ -232,7 +230,7 @@ public final class ReplicaPublisher: Service {
       update.sequence = sequence
       update.tickTime = .init(batch.tickTime)
       update.conflated = batch.conflated
-      update.sentAt = .init(UnixTime(seconds: Date().timeIntervalSince1970))
+      update.sentAt = now()
     }
     return (entries, Self.updateBytes(update, states: entries.map(\.1)))
   }
